@@ -1,0 +1,53 @@
+package org.tradecurb.spark;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds the one SparkSession a tradecurb process uses. Settings given on the spark-submit command line
+ * win over the defaults here, so a cluster can tune partitions or memory without a rebuild.
+ */
+public final class Sessions {
+
+  private Sessions() {}
+
+  /** Settings every tradecurb session needs; Delta's two are static and must precede the first context. */
+  public static Map<String, String> defaults() {
+    Map<String, String> conf = new LinkedHashMap<>();
+    conf.put("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
+    conf.put("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+    conf.put("spark.sql.adaptive.enabled", "true");
+    conf.put("spark.sql.adaptive.coalescePartitions.enabled", "true");
+    // Customs tables are small per month: a few partitions, and AQE coalesces further.
+    conf.put("spark.sql.shuffle.partitions", "8");
+    conf.put("spark.sql.session.timeZone", "UTC");
+    conf.put("spark.ui.showConsoleProgress", "false");
+    conf.put("spark.databricks.delta.snapshotPartitions", "2");
+    conf.put("spark.sql.sources.parallelPartitionDiscovery.parallelism", "2");
+    conf.put("spark.databricks.delta.schema.autoMerge.enabled", "false");
+    // Reference tables (catalogue, crosswalks, FX) are a few thousand rows: always broadcast.
+    conf.put("spark.sql.autoBroadcastJoinThreshold", String.valueOf(32L * 1024 * 1024));
+    return conf;
+  }
+
+  /**
+   * Returns the session for this process. A master comes from spark-submit; a bare `java` launch falls back
+   * to local mode so the jar also runs on a laptop.
+   */
+  public static SparkSession getOrCreate(String appName) {
+    SparkConf submitted = new SparkConf();
+    SparkSession.Builder builder = SparkSession.builder().appName(appName);
+    if (!submitted.contains("spark.master")) {
+      builder.master("local[*]");
+      builder.config("spark.ui.enabled", "false");
+    }
+    for (Map.Entry<String, String> e : defaults().entrySet()) {
+      if (!submitted.contains(e.getKey())) {
+        builder.config(e.getKey(), e.getValue());
+      }
+    }
+    return builder.getOrCreate();
+  }
+}

@@ -1,0 +1,63 @@
+package org.tradecurb;
+
+import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeEach;
+import org.tradecurb.spark.Sessions;
+
+/**
+ * The one Spark test base: a single local[2] session per test JVM, configured like production, with
+ * spark-testing-base's DataFrame comparisons available to JUnit 5 tests.
+ */
+public abstract class SparkTestBase extends JavaDataFrameSuiteBase {
+
+  /** spark-testing-base builds the context from conf(); its JUnit 4 hooks never run under JUnit 5. */
+  @Override
+  public SparkConf conf() {
+    SparkConf conf = new SparkConf()
+        .setMaster("local[2]")
+        .setAppName("tradecurb-tests")
+        .set("spark.ui.enabled", "false")
+        .set("spark.driver.host", "127.0.0.1")
+        .set("spark.sql.shuffle.partitions", "2");
+    for (Map.Entry<String, String> e : Sessions.defaults().entrySet()) {
+      if (!conf.contains(e.getKey())) {
+        conf.set(e.getKey(), e.getValue());
+      }
+    }
+    return conf;
+  }
+
+  @Override
+  public boolean enableHiveSupport() {
+    return false;
+  }
+
+  @BeforeEach
+  public void startSpark() {
+    runBefore();
+  }
+
+  /** A fresh directory under target/ for one test's warehouse or input files. */
+  protected static Path newDir(String prefix) {
+    try {
+      Path base = Path.of("target", "test-work");
+      Files.createDirectories(base);
+      return Files.createTempDirectory(base, prefix).toAbsolutePath();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Rows of a query, for small known-answer checks. */
+  protected Dataset<Row> sql(String query) {
+    return spark().sql(query);
+  }
+}
