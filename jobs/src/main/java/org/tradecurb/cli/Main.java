@@ -1,0 +1,59 @@
+package org.tradecurb.cli;
+
+import org.tradecurb.ExitCode;
+import org.tradecurb.TradecurbException;
+import org.tradecurb.spark.TableSpec;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The tradecurb command line. Every failure ends here: one line on stderr and the exit code of its class
+ * (see {@link ExitCode}), so schedulers can tell bad configuration from bad input from a failed check.
+ */
+@Command(
+    name = "tradecurb",
+    mixinStandardHelpOptions = true,
+    version = "tradecurb " + TableSpec.PIPELINE_VERSION,
+    description = "Customs trade flows around China's export controls: ingest, normalize, tag, measure.",
+    subcommands = {
+      RunCommand.class,
+      IngestCommand.class,
+      NormalizeCommand.class,
+      SqlCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    int code = execute(args);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /** Runs one command and returns its exit code; tests call this directly. */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e));
+    cli.setExitCodeExceptionMapper(e -> ExitCode.FAILURE.code);
+    return cli.execute(args);
+  }
+
+  private static int report(Exception e) {
+    if (e instanceof TradecurbException te) {
+      System.err.println("tradecurb: " + te.getMessage());
+      return te.exitCode().code;
+    }
+    e.printStackTrace(System.err);
+    System.err.println("tradecurb: unexpected failure: " + e);
+    return ExitCode.FAILURE.code;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: see --help");
+  }
+}

@@ -1,0 +1,150 @@
+package org.tradecurb.ingest;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * UN Comtrade final data: the API's CSV (comma) and the bulk files (tab, often gzipped), 47 columns found
+ * by name. Only monthly goods rows for exports and imports become flows, and of those only the totals rows
+ * (customsCode C00, motCode 0, partner2Code 0): the others break the same trade down again.
+ */
+public final class ComtradeFormat extends HeaderMappedFormat {
+
+  public static final List<String> COLUMNS = List.of(
+      "typeCode", "freqCode", "refPeriodId", "refYear", "refMonth", "period", "reporterCode", "reporterISO",
+      "reporterDesc", "flowCode", "flowDesc", "partnerCode", "partnerISO", "partnerDesc", "partner2Code",
+      "partner2ISO", "partner2Desc", "classificationCode", "classificationSearchCode",
+      "isOriginalClassification", "cmdCode", "cmdDesc", "aggrLevel", "isLeaf", "customsCode", "customsDesc",
+      "mosCode", "motCode", "motDesc", "qtyUnitCode", "qtyUnitAbbr", "qty", "isQtyEstimated", "altQtyUnitCode",
+      "altQtyUnitAbbr", "altQty", "isAltQtyEstimated", "netWgt", "isNetWgtEstimated", "grossWgt",
+      "isGrossWgtEstimated", "cifvalue", "fobvalue", "primaryValue", "legacyEstimationFlag", "isReported",
+      "isAggregate");
+
+  /** Without these a row cannot be placed or valued, nor told apart from its breakdowns. */
+  static final List<String> REQUIRED = List.of(
+      "freqCode", "refYear", "refMonth", "reporterCode", "flowCode", "partnerCode", "partner2Code",
+      "classificationCode", "cmdCode", "customsCode", "motCode", "primaryValue");
+
+  private static final Map<String, String> HS_EDITIONS = Map.of(
+      "H0", "HS1992", "H1", "HS1996", "H2", "HS2002", "H3", "HS2007", "H4", "HS2012", "H5", "HS2017",
+      "H6", "HS2022");
+
+  public ComtradeFormat() {
+    super(Source.COMTRADE, COLUMNS);
+  }
+
+  @Override
+  public Charset fallbackCharset() {
+    return StandardCharsets.UTF_8;
+  }
+
+  @Override
+  public FileParser open(String header, FileContext file) throws FileLayoutException {
+    char delimiter = CsvLine.detectDelimiter(header);
+    List<String> names = headerNames(header, delimiter);
+    Map<String, Integer> positions = new HashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i).trim();
+      for (String known : COLUMNS) {
+        if (known.equalsIgnoreCase(name)) {
+          positions.put(known, i);
+        }
+      }
+    }
+    List<String> missing = REQUIRED.stream().filter(c -> !positions.containsKey(c)).toList();
+    if (!missing.isEmpty()) {
+      throw new FileLayoutException("expected a UN Comtrade final-data header (" + COLUMNS.size()
+          + " columns such as typeCode, freqCode, refYear, reporterCode, cmdCode, primaryValue); missing "
+          + String.join(", ", missing));
+    }
+    return lineParser(delimiter, names.size(), positions, (fields, values) -> { });
+  }
+
+  @Override
+  public List<SourceRecord> interpret(List<String> fields) throws RowRejected {
+    String freq = field(fields, "freqCode");
+    int year = Fields.integer(field(fields, "refYear"), "refYear", Reason.BAD_PERIOD);
+    int month = Fields.integer(field(fields, "refMonth"), "refMonth", Reason.BAD_PERIOD);
+    if (year < 1962 || year > 2100) {
+      throw new RowRejected(Reason.BAD_PERIOD, "refYear " + year + " is out of range");
+    }
+    String exclusion = null;
+    if ("A".equals(freq) || month == 52) {
+      exclusion = "annual_figure";
+      month = 1;
+    } else if (!"M".equals(freq)) {
+      throw new RowRejected(Reason.BAD_PERIOD, "freqCode must be M or A, not '" + freq + "'");
+    } else if (month < 1 || month > 12) {
+      throw new RowRejected(Reason.BAD_PERIOD, "refMonth must be 1-12 or 52, not " + month);
+    }
+    String period = field(fields, "period");
+    if (exclusion == null && period != null && !period.isEmpty()
+        && !period.equals(String.format(Locale.ROOT, "%04d%02d", year, month))) {
+      throw new RowRejected(Reason.BAD_PERIOD, "period '" + period + "' disagrees with refYear " + year
+          + " and refMonth " + month);
+    }
+    String reporter = Fields.digits(field(fields, "reporterCode"), "reporterCode");
+    String partner = Fields.digits(field(fields, "partnerCode"), "partnerCode");
+    String partner2 = Fields.digits(field(fields, "partner2Code"), "partner2Code");
+    String flowCode = nonEmpty(field(fields, "flowCode"), "flowCode");
+    String flow = switch (flowCode.toUpperCase(Locale.ROOT)) {
+      case "X" -> SourceRecord.EXPORT;
+      case "M" -> SourceRecord.IMPORT;
+      default -> null;
+    };
+    if (flow == null && exclusion == null) {
+      exclusion = "flow_" + flowCode.toLowerCase(Locale.ROOT);
+    }
+    String classification = nonEmpty(field(fields, "classificationCode"), "classificationCode");
+    String cmd = nonEmpty(field(fields, "cmdCode"), "cmdCode");
+    String code;
+    if (cmd.equalsIgnoreCase("TOTAL")) {
+      code = "TOTAL";
+      exclusion = exclusion == null ? "all_commodities_total" : exclusion;
+    } else {
+      code = Fields.code(cmd, "cmdCode", 2, 4, 6);
+    }
+    String customs = nonEmpty(field(fields, "customsCode"), "customsCode");
+    String mot = nonEmpty(field(fields, "motCode"), "motCode");
+    if (exclusion == null && (!customs.equals("C00") || !mot.equals("0") || !partner2.equals("0"))) {
+      exclusion = "breakdown_row";
+    }
+    double value = Fields.value(field(fields, "primaryValue"), "primaryValue");
+    Fields.quantity(field(fields, "cifvalue"), "cifvalue");
+    Fields.quantity(field(fields, "fobvalue"), "fobvalue");
+    Double netWeight = Fields.quantity(field(fields, "netWgt"), "netWgt");
+    Fields.quantity(field(fields, "grossWgt"), "grossWgt");
+    Fields.quantity(field(fields, "altQty"), "altQty");
+    String unitCode = field(fields, "qtyUnitCode");
+    Double qty = Fields.quantity(field(fields, "qty"), "qty");
+    String unit = SourceRecord.canonicalUnit(field(fields, "qtyUnitAbbr"));
+    if ("-1".equals(unitCode)) {
+      qty = null;
+      unit = null;
+    } else if ("8".equals(unitCode)) {
+      unit = "kg";
+    }
+    if (netWeight == null) {
+      netWeight = SourceRecord.kilograms(qty, unit);
+    }
+    String edition = HS_EDITIONS.getOrDefault(classification.toUpperCase(Locale.ROOT), classification);
+    String codeSystem = "HS" + code.length() + "-" + classification.toUpperCase(Locale.ROOT);
+    String key = String.join("|", reporter, partner, partner2, flowCode, String.valueOf(year),
+        String.valueOf(month), freq, classification, cmd, customs, mot, String.valueOf(field(fields, "mosCode")));
+    return List.of(new SourceRecord(reporter, partner, flow == null ? flowCode.toLowerCase(Locale.ROOT) : flow,
+        LocalDate.of(year, month, 1), 1, code, codeSystem, edition, qty, unit, netWeight, value, "USD",
+        flow == null ? null : SourceRecord.valuationOf(flow), key, null, exclusion));
+  }
+
+  private static String nonEmpty(String value, String name) throws RowRejected {
+    if (value == null || value.isEmpty()) {
+      throw new RowRejected(Reason.BAD_FIELD, name + " is empty");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,30 @@
+package org.tradecurb.ingest;
+
+import java.io.Serializable;
+
+/**
+ * A file found under the input root, with the source its folder implies.
+ *
+ * @param uri the full path as the file system names it (file:/…, s3a://…)
+ * @param relativePath the path below the input root, used as the file's identity in every table
+ * @param flow export/import for China Customs files (from their folder), else null
+ */
+public record InputFile(Source source, String uri, String relativePath, String flow) implements Serializable {
+
+  public String fileName() {
+    int slash = relativePath.lastIndexOf('/');
+    return slash < 0 ? relativePath : relativePath.substring(slash + 1);
+  }
+
+  public boolean gzipped() {
+    return relativePath.toLowerCase(java.util.Locale.ROOT).endsWith(".gz");
+  }
+
+  CustomsFormat.FileContext context() {
+    return new CustomsFormat.FileContext(relativePath, fileName(), flow);
+  }
+
+  public CustomsFormat format() {
+    return Formats.of(source);
+  }
+}

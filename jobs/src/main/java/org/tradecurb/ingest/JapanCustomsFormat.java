@@ -1,0 +1,137 @@
+package org.tradecurb.ingest;
+
+import java.nio.charset.Charset;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Japan Customs' Trade Statistics of Japan CSV: one row per year × HS code × country, with the twelve
+ * months side by side. The published variants are read by their headers: by country (the common one),
+ * port-level (a `Custom` column after `Year`), and national totals (no `Country`: the world as partner).
+ * Values are in thousands of yen; codes are 9-digit statistical codes written with a leading apostrophe.
+ */
+public final class JapanCustomsFormat extends HeaderMappedFormat {
+
+  public static final String[] MONTHS = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
+  };
+
+  public static final List<String> COLUMNS;
+
+  static {
+    List<String> cols = new ArrayList<>(List.of(
+        "exp_or_imp", "year", "custom", "hs", "country", "unit1", "unit2",
+        "quantity1_year", "quantity2_year", "value_year"));
+    for (String m : MONTHS) {
+      cols.add("quantity1_" + m);
+      cols.add("quantity2_" + m);
+      cols.add("value_" + m);
+    }
+    COLUMNS = List.copyOf(cols);
+  }
+
+  public JapanCustomsFormat() {
+    super(Source.JAPAN_CUSTOMS, COLUMNS);
+  }
+
+  @Override
+  public Charset fallbackCharset() {
+    return Charset.forName("windows-31j");
+  }
+
+  /** `Quantity1-Apl` → quantity1_apr: some files spell April "Apl". */
+  static String canonicalName(String header) {
+    String s = header.trim().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+    if (s.startsWith("\uFEFF")) {
+      s = s.substring(1);
+    }
+    return s.endsWith("_apl") ? s.substring(0, s.length() - 4) + "_apr" : s;
+  }
+
+  @Override
+  public FileParser open(String header, FileContext file) throws FileLayoutException {
+    List<String> names = headerNames(header, ',');
+    Map<String, Integer> positions = new HashMap<>();
+    List<String> unknown = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      String name = canonicalName(names.get(i));
+      if (COLUMNS.contains(name)) {
+        positions.put(name, i);
+      } else {
+        unknown.add(names.get(i).trim());
+      }
+    }
+    List<String> missing = COLUMNS.stream()
+        .filter(c -> !c.equals("custom") && !c.equals("country") && !positions.containsKey(c))
+        .toList();
+    if (!missing.isEmpty() || !unknown.isEmpty()) {
+      throw new FileLayoutException("expected a Trade Statistics of Japan header (Exp or Imp,Year,[Custom,]HS,"
+          + "[Country,]Unit1,Unit2,Quantity1-Year,...,Value-Dec); "
+          + (missing.isEmpty() ? "" : "missing " + String.join(", ", missing) + " ")
+          + (unknown.isEmpty() ? "" : "unknown " + String.join(", ", unknown)));
+    }
+    return lineParser(',', names.size(), positions, (fields, values) -> { });
+  }
+
+  /** `'850511000'` → 850511000. */
+  static String stripApostrophes(String raw) {
+    String s = raw == null ? "" : raw.trim();
+    if (s.startsWith("'")) {
+      s = s.substring(1);
+    }
+    if (s.endsWith("'")) {
+      s = s.substring(0, s.length() - 1);
+    }
+    return s;
+  }
+
+  @Override
+  public List<SourceRecord> interpret(List<String> fields) throws RowRejected {
+    String flowCode = field(fields, "exp_or_imp");
+    String flow = switch (flowCode) {
+      case "1" -> SourceRecord.EXPORT;
+      case "2" -> SourceRecord.IMPORT;
+      default -> throw new RowRejected(Reason.BAD_FIELD, "Exp or Imp must be 1 or 2, not '" + flowCode + "'");
+    };
+    int year = Fields.integer(field(fields, "year"), "Year", Reason.BAD_PERIOD);
+    if (year < 1988 || year > 2100) {
+      throw new RowRejected(Reason.BAD_PERIOD, "Year " + year + " is out of range");
+    }
+    String code = Fields.code(stripApostrophes(field(fields, "hs")), "HS", 9, 6);
+    String rawCountry = field(fields, "country");
+    String partner = rawCountry == null ? "WLD" : Fields.digits(rawCountry, "Country");
+    String custom = field(fields, "custom");
+    if (custom != null && custom.isEmpty()) {
+      throw new RowRejected(Reason.BAD_FIELD, "Custom is empty in a port-level file");
+    }
+    String unit1 = SourceRecord.canonicalUnit(field(fields, "unit1"));
+    String unit2 = SourceRecord.canonicalUnit(field(fields, "unit2"));
+    Fields.quantity(field(fields, "quantity1_year"), "Quantity1-Year");
+    Fields.quantity(field(fields, "quantity2_year"), "Quantity2-Year");
+    Fields.value(field(fields, "value_year"), "Value-Year");
+    String codeSystem = code.length() == 9 ? "JP9" : "HS6";
+    String hsVintage = SourceRecord.hsVintageOfYear(year);
+    String breakdown = custom == null ? null : "custom=" + custom;
+    List<SourceRecord> records = new ArrayList<>(12);
+    for (int i = 0; i < 12; i++) {
+      String label = Character.toUpperCase(MONTHS[i].charAt(0)) + MONTHS[i].substring(1);
+      Double q1 = Fields.quantity(field(fields, "quantity1_" + MONTHS[i]), "Quantity1-" + label);
+      Double q2 = Fields.quantity(field(fields, "quantity2_" + MONTHS[i]), "Quantity2-" + label);
+      double thousandYen = Fields.value(field(fields, "value_" + MONTHS[i]), "Value-" + label);
+      Double kg = SourceRecord.kilograms(q1, unit1);
+      if (kg == null) {
+        kg = SourceRecord.kilograms(q2, unit2);
+      }
+      String key = String.join("|", flow, String.valueOf(year), String.valueOf(i + 1),
+          custom == null ? "" : custom, code, partner);
+      records.add(new SourceRecord("JPN", partner, flow, LocalDate.of(year, i + 1, 1), 1, code, codeSystem,
+          hsVintage, unit1 == null ? null : q1, unit1, kg, thousandYen * 1000.0, "JPY",
+          SourceRecord.valuationOf(flow), key, breakdown, null));
+    }
+    return records;
+  }
+}

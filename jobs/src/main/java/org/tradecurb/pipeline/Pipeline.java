@@ -1,0 +1,33 @@
+package org.tradecurb.pipeline;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tradecurb.ingest.IngestStage;
+import org.tradecurb.normalize.NormalizeStage;
+
+/** The stages in their one order: files → bronze → silver → tagged → gold. */
+public final class Pipeline {
+
+  private static final Map<String, Stage> STAGE_BY_NAME = new LinkedHashMap<>();
+
+  static {
+    for (Stage s : List.of(new IngestStage(), new NormalizeStage())) {
+      STAGE_BY_NAME.put(s.name(), s);
+    }
+  }
+
+  public static final List<String> STAGES = List.copyOf(STAGE_BY_NAME.keySet());
+
+  private Pipeline() {}
+
+  public static void run(RunContext run, List<String> stages) {
+    for (String name : stages) {
+      Stage stage = STAGE_BY_NAME.get(name);
+      if (stage == null) {
+        throw new IllegalArgumentException("unknown stage " + name);
+      }
+      stage.run(run);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package org.tradecurb.pipeline;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.tradecurb.config.TradecurbConfig;
+import org.tradecurb.quality.PipelineRuns;
+import org.tradecurb.spark.Warehouse;
+
+/** What every stage of one run shares: the session, configuration, warehouse, run id and start time. */
+public record RunContext(SparkSession spark, TradecurbConfig config, Warehouse warehouse, String runId,
+    Instant startedAt) {
+
+  private static final DateTimeFormatter RUN_ID_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  public static RunContext start(SparkSession spark, TradecurbConfig config) {
+    Instant now = Instant.now();
+    String runId = RUN_ID_TIME.format(now) + "-" + UUID.randomUUID().toString().substring(0, 8);
+    return new RunContext(spark, config, Warehouse.of(spark, config), runId, now);
+  }
+
+  public Timestamp startedTimestamp() {
+    return Timestamp.from(startedAt);
+  }
+
+  /** Appends a stage's counts to pipeline_runs. */
+  public void record(long stageStartMillis, List<PipelineRuns.Entry> entries) {
+    List<Row> rows = PipelineRuns.rows(this, stageStartMillis, entries);
+    warehouse.append(PipelineRuns.TABLE, spark.createDataFrame(rows, PipelineRuns.TABLE.schema()), runId);
+  }
+
+  /** Names the Spark jobs of a step so the Spark UI and logs read like the pipeline. */
+  public void describe(String stage, String step) {
+    spark.sparkContext().setJobGroup("tradecurb-" + stage, stage + ": " + step, false);
+  }
+}

@@ -1,0 +1,84 @@
+package org.tradecurb.quality;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.tradecurb.pipeline.RunContext;
+import org.tradecurb.spark.TableSpec;
+
+/**
+ * The run log: one row per run × stage × source with the counts that must reconcile
+ * (rows_read = rows_accepted + rows_quarantined + rows_excluded) and how the stage ended.
+ */
+public final class PipelineRuns {
+
+  public static final TableSpec TABLE = TableSpec.builder("pipeline_runs")
+      .layer("quality")
+      .comment("One row per pipeline run, stage and source: counts read, accepted, quarantined, excluded and "
+          + "written, duration and status. A run whose counts do not reconcile fails.")
+      .grain("run_id × stage × source")
+      .lineage("written by every stage at its end")
+      .column("run_id", DataTypes.StringType, false, "Run identifier (UTC start time and a random suffix)")
+      .column("stage", DataTypes.StringType, false, "ingest, normalize, tag or impact")
+      .column("source", DataTypes.StringType, false, "Source the counts are for, or 'all'")
+      .column("started_at", DataTypes.TimestampType, false, "Stage start (UTC)")
+      .column("finished_at", DataTypes.TimestampType, false, "Stage end (UTC)")
+      .column("duration_ms", DataTypes.LongType, false, "Stage wall-clock time in milliseconds")
+      .column("rows_read", DataTypes.LongType, false,
+          "Records the stage read: data lines of new files (ingest), bronze monthly records (normalize)")
+      .column("rows_accepted", DataTypes.LongType, false, "Records that passed every rule")
+      .column("rows_quarantined", DataTypes.LongType, false, "Records sent to the quarantine table")
+      .column("rows_excluded", DataTypes.LongType, false,
+          "Valid records deliberately not carried forward (Comtrade breakdown rows, annual figures, months not "
+              + "yet published, port detail of a national figure)")
+      .column("rows_written", DataTypes.LongType, false, "Rows the stage's Delta commit wrote to its table")
+      .column("status", DataTypes.StringType, false, "succeeded, skipped (nothing new) or failed")
+      .column("exit_code", DataTypes.IntegerType, false, "Process exit code this outcome maps to")
+      .column("message", DataTypes.StringType, true, "Files processed, files skipped, or the failure")
+      .column("pipeline_version", DataTypes.StringType, false, "tradecurb version that ran")
+      .build();
+
+  private PipelineRuns() {}
+
+  /** The counts of one stage and source, filled as the stage goes. */
+  public static final class Entry {
+    public final String stage;
+    public final String source;
+    public long read;
+    public long accepted;
+    public long quarantined;
+    public long excluded;
+    public long written;
+    public String status = "succeeded";
+    public int exitCode;
+    public String message;
+
+    public Entry(String stage, String source) {
+      this.stage = stage;
+      this.source = source;
+    }
+
+    public boolean reconciles() {
+      return read == accepted + quarantined + excluded;
+    }
+
+    public String countsText() {
+      return "read " + read + ", accepted " + accepted + ", quarantined " + quarantined + ", excluded "
+          + excluded + ", written " + written;
+    }
+  }
+
+  public static List<Row> rows(RunContext run, long startedMillis, List<Entry> entries) {
+    long now = System.currentTimeMillis();
+    List<Row> rows = new ArrayList<>();
+    for (Entry e : entries) {
+      rows.add(RowFactory.create(run.runId(), e.stage, e.source, new Timestamp(startedMillis),
+          new Timestamp(now), now - startedMillis, e.read, e.accepted, e.quarantined, e.excluded, e.written,
+          e.status, e.exitCode, e.message, TableSpec.PIPELINE_VERSION));
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,125 @@
+package org.tradecurb.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ComtradeFormatTest {
+
+  private static final ComtradeFormat FORMAT = new ComtradeFormat();
+  private static final CustomsFormat.FileContext FILE =
+      new CustomsFormat.FileContext("comtrade/x.tsv", "x.tsv", null);
+
+  private static Map<String, String> totalsRow() {
+    return SampleRows.comtradeTotals();
+  }
+
+  private static String line(Map<String, String> row, char delimiter) {
+    return SampleRows.comtradeLine(row, delimiter);
+  }
+
+  private static CustomsFormat.FileParser parser(char delimiter) throws FileLayoutException {
+    return FORMAT.open(String.join(String.valueOf(delimiter), ComtradeFormat.COLUMNS), FILE);
+  }
+
+  @Test
+  void tabSeparatedTotalsRowBecomesOneExportRecordInDollars() throws Exception {
+    LineOutcome out = parser('\t').parse(line(totalsRow(), '\t'));
+    assertTrue(out.isAccepted(), () -> out.message());
+    assertEquals(2025, out.refYear());
+    assertEquals("850511", out.fields().get(ComtradeFormat.COLUMNS.indexOf("cmdCode")));
+    SourceRecord r = FORMAT.interpret(out.fields()).get(0);
+    assertEquals("156", r.reporterCode());
+    assertEquals("392", r.partnerCode());
+    assertEquals("export", r.flow());
+    assertEquals(LocalDate.of(2025, 3, 1), r.period());
+    assertEquals("HS6-H6", r.codeSystem());
+    assertEquals("HS2022", r.hsVintage());
+    assertEquals(98765.25, r.value());
+    assertEquals("USD", r.currency());
+    assertEquals("FOB", r.valuation());
+    assertEquals(1250.5, r.netWeightKg());
+    assertNull(r.exclusion());
+  }
+
+  @Test
+  void commaSeparatedApiCsvWithQuotedDescriptionAndColumnsInAnotherOrder() throws Exception {
+    Map<String, String> row = totalsRow();
+    List<String> reversed = new java.util.ArrayList<>(row.keySet());
+    java.util.Collections.reverse(reversed);
+    CustomsFormat.FileParser p = FORMAT.open("\uFEFF" + String.join(",", reversed), FILE);
+    Map<String, String> reordered = new LinkedHashMap<>();
+    reversed.forEach(c -> reordered.put(c, row.get(c)));
+    LineOutcome out = p.parse(line(reordered, ','));
+    assertTrue(out.isAccepted(), () -> out.message());
+    assertEquals("Permanent magnets, of metal", out.fields().get(ComtradeFormat.COLUMNS.indexOf("cmdDesc")));
+  }
+
+  @Test
+  void breakdownAnnualAndReExportRowsAreKeptButExcluded() throws Exception {
+    CustomsFormat.FileParser p = parser('\t');
+    Map<String, String> byMode = totalsRow();
+    byMode.put("motCode", "1000");
+    Map<String, String> annual = totalsRow();
+    annual.put("freqCode", "A");
+    annual.put("refMonth", "52");
+    annual.put("period", "2025");
+    Map<String, String> reExport = totalsRow();
+    reExport.put("flowCode", "RX");
+    Map<String, String> byCustomsProcedure = totalsRow();
+    byCustomsProcedure.put("customsCode", "C01");
+    Map<String, String> byPartner2 = totalsRow();
+    byPartner2.put("partner2Code", "344");
+    assertEquals("breakdown_row", exclusion(p, byMode));
+    assertEquals("annual_figure", exclusion(p, annual));
+    assertEquals("flow_rx", exclusion(p, reExport));
+    assertEquals("breakdown_row", exclusion(p, byCustomsProcedure));
+    assertEquals("breakdown_row", exclusion(p, byPartner2));
+  }
+
+  private static String exclusion(CustomsFormat.FileParser p, Map<String, String> row) throws Exception {
+    LineOutcome out = p.parse(line(row, '\t'));
+    assertTrue(out.isAccepted(), () -> out.message());
+    return FORMAT.interpret(out.fields()).get(0).exclusion();
+  }
+
+  @Test
+  void rowsBreakingARuleAreRejectedWithTheirReason() throws Exception {
+    CustomsFormat.FileParser p = parser('\t');
+    Map<String, String> negative = totalsRow();
+    negative.put("primaryValue", "-5");
+    Map<String, String> badCode = totalsRow();
+    badCode.put("cmdCode", "85051A");
+    Map<String, String> badMonth = totalsRow();
+    badMonth.put("refMonth", "13");
+    Map<String, String> disagreeing = totalsRow();
+    disagreeing.put("period", "202504");
+    Map<String, String> noValue = totalsRow();
+    noValue.put("primaryValue", "");
+    Map<String, String> badQty = totalsRow();
+    badQty.put("netWgt", "12kg");
+    assertEquals(Reason.NEGATIVE_VALUE, p.parse(line(negative, '\t')).reason());
+    assertEquals(Reason.BAD_CODE, p.parse(line(badCode, '\t')).reason());
+    assertEquals(Reason.BAD_PERIOD, p.parse(line(badMonth, '\t')).reason());
+    assertEquals(Reason.BAD_PERIOD, p.parse(line(disagreeing, '\t')).reason());
+    assertEquals(Reason.MISSING_VALUE, p.parse(line(noValue, '\t')).reason());
+    LineOutcome qty = p.parse(line(badQty, '\t'));
+    assertEquals(Reason.BAD_NUMBER, qty.reason());
+    assertTrue(qty.message().contains("netWgt"), qty.message());
+    assertEquals(Reason.FIELD_COUNT, p.parse(line(totalsRow(), '\t') + "\textra").reason());
+  }
+
+  @Test
+  void headerWithoutTheTotalsColumnsIsRefusedNamingThem() {
+    String header = String.join(",", ComtradeFormat.COLUMNS).replace("motCode,", "").replace(",customsCode", "");
+    FileLayoutException e = assertThrows(FileLayoutException.class, () -> FORMAT.open(header, FILE));
+    assertTrue(e.getMessage().contains("customsCode, motCode"), e.getMessage());
+  }
+}
