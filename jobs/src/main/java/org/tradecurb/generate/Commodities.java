@@ -2,7 +2,6 @@ package org.tradecurb.generate;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -69,13 +68,17 @@ public final class Commodities {
     int rest = i / SYNTHETIC_CHAPTERS.size();
     int heading = 1 + rest % HEADINGS;
     int subheading = 10 + (rest / HEADINGS) % SUBHEADINGS;
-    String hs6 = String.format(Locale.ROOT, "%s%02d%02d", chapter, heading, subheading);
+    String hs6 = chapter + twoDigits(heading) + twoDigits(subheading);
     SplittableRandom r = CellRandom.of(seed, "synthetic-code", hs6);
     double kg = Math.exp(r.nextDouble(Math.log(1e4), Math.log(1e6)));
     double usdPerKg = Math.exp(r.nextDouble(Math.log(1), Math.log(50)));
     String dotted = hs6.substring(0, 4) + "." + hs6.substring(4);
     return new Commodity(hs6 + "00", hs6 + "000", Commodity.ORDINARY, false, "Synthetic ordinary good " + dotted,
         "合成普通商品 " + dotted, Math.round(kg), Math.round(usdPerKg * 100) / 100.0, 0);
+  }
+
+  private static String twoDigits(int n) {
+    return (n < 10 ? "0" : "") + n;
   }
 
   private static Commodity dual(String cn8, String category, String en, String zh, double kg, double usdPerKg) {

@@ -4,9 +4,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.tradecurb.generate.SyntheticTrade.Direction;
 import org.tradecurb.ingest.ComtradeFormat;
@@ -21,6 +21,13 @@ import org.tradecurb.ingest.Reason;
 final class ComtradeFiles {
 
   private static final String AIR = "1000";
+  private static final Map<String, Integer> POSITION = new HashMap<>();
+
+  static {
+    for (int i = 0; i < ComtradeFormat.COLUMNS.size(); i++) {
+      POSITION.put(ComtradeFormat.COLUMNS.get(i), i);
+    }
+  }
 
   private ComtradeFiles() {}
 
@@ -84,23 +91,25 @@ final class ComtradeFiles {
 
     @Override
     public String row(int i) {
-      return String.join("\t", fields(i).values());
+      return String.join("\t", fields(i));
     }
 
     @Override
     public String malformed(int i, Reason reason) {
-      Map<String, String> f = fields(i);
+      String[] f = fields(i);
+      int value = POSITION.get("primaryValue");
+      int cmd = POSITION.get("cmdCode");
       switch (reason) {
-        case BAD_NUMBER -> f.put("primaryValue", GeneratedFile.typo(f.get("primaryValue")));
-        case NEGATIVE_VALUE -> f.put("primaryValue", GeneratedFile.negative(f.get("primaryValue")));
-        case BAD_CODE -> f.put("cmdCode", GeneratedFile.truncated(f.get("cmdCode")));
+        case BAD_NUMBER -> f[value] = GeneratedFile.typo(f[value]);
+        case NEGATIVE_VALUE -> f[value] = GeneratedFile.negative(f[value]);
+        case BAD_CODE -> f[cmd] = GeneratedFile.truncated(f[cmd]);
         default -> throw new IllegalArgumentException("cannot plant " + reason);
       }
-      return String.join("\t", f.values());
+      return String.join("\t", f);
     }
 
     /** Row i: month, then partner, then code, then totals (even) or breakdown (odd). */
-    private Map<String, String> fields(int i) {
+    private String[] fields(int i) {
       boolean breakdown = i % 2 == 1;
       int cell = i / 2;
       Commodity code = codes.get(cell % codes.size());
@@ -115,63 +124,68 @@ final class ComtradeFiles {
       String value = whole(flow.usd());
       String kg = whole(flow.kg());
       boolean export = direction == Direction.EXPORT;
-      Map<String, String> f = new LinkedHashMap<>();
-      ComtradeFormat.COLUMNS.forEach(c -> f.put(c, ""));
-      f.put("typeCode", "C");
-      f.put("freqCode", "M");
-      f.put("refPeriodId", String.format(Locale.ROOT, "%d%02d01", month.getYear(), month.getMonthValue()));
-      f.put("refYear", String.valueOf(month.getYear()));
-      f.put("refMonth", String.valueOf(month.getMonthValue()));
-      f.put("period", String.format(Locale.ROOT, "%d%02d", month.getYear(), month.getMonthValue()));
-      f.put("reporterCode", reporter.m49());
-      f.put("reporterISO", reporter.iso3());
-      f.put("reporterDesc", reporter.nameEn());
-      f.put("flowCode", export ? "X" : "M");
-      f.put("flowDesc", export ? "Export" : "Import");
-      f.put("partnerCode", partner.m49());
-      f.put("partnerISO", partner.iso3());
-      f.put("partnerDesc", partner.nameEn());
-      f.put("partner2Code", "0");
-      f.put("partner2ISO", "W00");
-      f.put("partner2Desc", "World");
-      f.put("classificationCode", "H6");
-      f.put("classificationSearchCode", "HS");
-      f.put("isOriginalClassification", "True");
-      f.put("cmdCode", code.hs6());
-      f.put("cmdDesc", code.nameEn());
-      f.put("aggrLevel", "6");
-      f.put("isLeaf", "True");
-      f.put("customsCode", "C00");
-      f.put("customsDesc", "TOTAL CPC");
-      f.put("mosCode", "0");
-      f.put("motCode", breakdown ? AIR : "0");
-      f.put("motDesc", breakdown ? "Air" : "TOTAL MOT");
+      String[] f = new String[ComtradeFormat.COLUMNS.size()];
+      Arrays.fill(f, "");
+      put(f, "typeCode", "C");
+      put(f, "freqCode", "M");
+      String period = GeneratedFile.yyyymm(month);
+      put(f, "refPeriodId", period + "01");
+      put(f, "refYear", String.valueOf(month.getYear()));
+      put(f, "refMonth", String.valueOf(month.getMonthValue()));
+      put(f, "period", period);
+      put(f, "reporterCode", reporter.m49());
+      put(f, "reporterISO", reporter.iso3());
+      put(f, "reporterDesc", reporter.nameEn());
+      put(f, "flowCode", export ? "X" : "M");
+      put(f, "flowDesc", export ? "Export" : "Import");
+      put(f, "partnerCode", partner.m49());
+      put(f, "partnerISO", partner.iso3());
+      put(f, "partnerDesc", partner.nameEn());
+      put(f, "partner2Code", "0");
+      put(f, "partner2ISO", "W00");
+      put(f, "partner2Desc", "World");
+      put(f, "classificationCode", "H6");
+      put(f, "classificationSearchCode", "HS");
+      put(f, "isOriginalClassification", "True");
+      put(f, "cmdCode", code.hs6());
+      put(f, "cmdDesc", code.nameEn());
+      put(f, "aggrLevel", "6");
+      put(f, "isLeaf", "True");
+      put(f, "customsCode", "C00");
+      put(f, "customsDesc", "TOTAL CPC");
+      put(f, "mosCode", "0");
+      put(f, "motCode", breakdown ? AIR : "0");
+      put(f, "motDesc", breakdown ? "Air" : "TOTAL MOT");
       if (code.countedInItems()) {
-        f.put("qtyUnitCode", "5");
-        f.put("qtyUnitAbbr", "u");
-        f.put("qty", String.valueOf(code.items(flow.kg())));
-        f.put("altQtyUnitCode", "8");
-        f.put("altQtyUnitAbbr", "kg");
-        f.put("altQty", kg);
+        put(f, "qtyUnitCode", "5");
+        put(f, "qtyUnitAbbr", "u");
+        put(f, "qty", String.valueOf(code.items(flow.kg())));
+        put(f, "altQtyUnitCode", "8");
+        put(f, "altQtyUnitAbbr", "kg");
+        put(f, "altQty", kg);
       } else {
-        f.put("qtyUnitCode", "8");
-        f.put("qtyUnitAbbr", "kg");
-        f.put("qty", kg);
-        f.put("altQtyUnitCode", "-1");
-        f.put("altQtyUnitAbbr", "N/A");
+        put(f, "qtyUnitCode", "8");
+        put(f, "qtyUnitAbbr", "kg");
+        put(f, "qty", kg);
+        put(f, "altQtyUnitCode", "-1");
+        put(f, "altQtyUnitAbbr", "N/A");
       }
-      f.put("isQtyEstimated", "False");
-      f.put("isAltQtyEstimated", "False");
-      f.put("netWgt", kg);
-      f.put("isNetWgtEstimated", "False");
-      f.put("isGrossWgtEstimated", "False");
-      f.put(export ? "fobvalue" : "cifvalue", value);
-      f.put("primaryValue", value);
-      f.put("legacyEstimationFlag", "0");
-      f.put("isReported", "True");
-      f.put("isAggregate", "True");
+      put(f, "isQtyEstimated", "False");
+      put(f, "isAltQtyEstimated", "False");
+      put(f, "netWgt", kg);
+      put(f, "isNetWgtEstimated", "False");
+      put(f, "isGrossWgtEstimated", "False");
+      put(f, export ? "fobvalue" : "cifvalue", value);
+      put(f, "primaryValue", value);
+      put(f, "legacyEstimationFlag", "0");
+      put(f, "isReported", "True");
+      put(f, "isAggregate", "True");
       return f;
     }
+  }
+
+  private static void put(String[] fields, String column, String value) {
+    fields[POSITION.get(column)] = value;
   }
 
   /** Comtrade figures in whole dollars and kilograms. */

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.tradecurb.generate.SyntheticTrade.Direction;
 
 /**
  * The README written beside the synthetic files: that the data are made up, the options that reproduce
@@ -21,9 +22,9 @@ final class DatasetReadme {
     StringBuilder s = new StringBuilder();
     s.append("# Synthetic customs data: not real trade statistics\n\n")
         .append("Every figure in this folder was made up by `tradecurb generate` (package ")
-        .append("`org.tradecurb.generate`) to test the tradecurb pipeline. The files imitate the layouts of the ")
-        .append("real publications byte for byte, and their codes and country codes are real, but no value or ")
-        .append("quantity is an observation. Do not cite them.\n\n")
+        .append("`org.tradecurb.generate`) to test the tradecurb pipeline. The files follow the layouts of the ")
+        .append("real publications, and the built-in commodity codes and all country codes are real, but no value ")
+        .append("or quantity is an observation. Do not cite them.\n\n")
         .append("## Options\n\nThe same options write byte-identical files:\n\n```\n")
         .append(o.commandLine()).append("\n```\n\n");
     effects(s, trade);
@@ -50,7 +51,9 @@ final class DatasetReadme {
         .append(percent(o.unitValueChange())).append(", so quantity ").append(percent(o.quantityChange()))
         .append(" (quantity factor (1").append(signed(o.valueChange())).append(")/(1")
         .append(signed(o.unitValueChange())).append(")).\n");
-    if (o.anticipationMonth().isBefore(o.eventMonth())) {
+    if (o.frontLoading() == 0 || !o.anticipationMonth().isBefore(o.eventMonth())) {
+      s.append("- No front-loading before the event.\n");
+    } else {
       s.append("- Front-loading from ").append(o.anticipationMonth()).append(" to ")
           .append(o.eventMonth().minusMonths(1)).append(": China's dual-use exports to Japan ")
           .append(percent(o.frontLoading())).append(" in value and quantity.\n");
@@ -63,8 +66,10 @@ final class DatasetReadme {
         .append("- Mirror flows: Japan's imports from China are China's exports to Japan in the same month, ")
         .append("same quantity, valued CIF at ").append(share(o.cifFobMargin())).append(" over FOB. ")
         .append("China's imports from Japan mirror Japan's exports to China the same way.\n")
-        .append("- No effect anywhere else: China's exports to the control destinations (KOR, TWN, DEU, VNM, ")
-        .append("USA) and other partners, and Japan's imports of the same codes from other origins, follow their ")
+        .append("- No effect anywhere else: China's exports to the control destinations (")
+        .append(trade.partners().destinations().stream().filter(p -> p.role() == Partner.Role.CONTROL)
+            .map(Partner::iso3).collect(Collectors.joining(", ")))
+        .append(") and other partners, and Japan's imports of the same codes from other origins, follow their ")
         .append("base series (the diversion destination apart).\n\n");
   }
 
@@ -130,16 +135,13 @@ final class DatasetReadme {
         .append("fx_monthly.csv, a combined January-February figure at the mean of the two months' rates.\n\n")
         .append("| China Customs file | header | currency | period from |\n|---|---|---|---|\n");
     // The imports/ file of a period has the same header as its exports/ file.
-    files.stream().filter(f -> f.path().startsWith("china-customs/exports/"))
-        .forEach(f -> {
-          String header = f.header();
-          boolean chinese = header.contains("商品编码");
-          s.append("| ").append(f.path().substring("china-customs/exports/".length())).append(" | ")
-              .append(chinese ? "Chinese" : "English").append(" | ")
-              .append(header.contains("美元") || header.contains("US dollar") ? "USD" : "CNY").append(" | ")
-              .append(header.contains("数据年月") || header.contains("Date of data") ? "column" : "file name")
-              .append(" |\n");
-        });
+    for (GeneratedFile f : files) {
+      if (f instanceof ChinaCustomsFiles.PeriodFile p && p.direction() == Direction.EXPORT) {
+        s.append("| ").append(p.path().substring(p.path().lastIndexOf('/') + 1)).append(" | ")
+            .append(p.chinese() ? "Chinese" : "English").append(" | ").append(p.usd() ? "USD" : "CNY").append(" | ")
+            .append(p.periodColumn() ? "column" : "file name").append(" |\n");
+      }
+    }
     if (o.combinedJanFebYear() != 0) {
       s.append("\nJanuary and February ").append(o.combinedJanFebYear())
           .append(" are published only together, as one figure for both months.\n");

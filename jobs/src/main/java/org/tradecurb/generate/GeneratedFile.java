@@ -1,6 +1,7 @@
 package org.tradecurb.generate;
 
 import java.nio.charset.Charset;
+import java.time.YearMonth;
 import org.tradecurb.ingest.Reason;
 
 /**
@@ -28,6 +29,11 @@ interface GeneratedFile {
 
   /** A copy of the i-th data line broken so that ingest refuses it for {@code reason}. */
   String malformed(int i, Reason reason);
+
+  /** A month as the publishers write it: {@code 202601}. */
+  static String yyyymm(YearMonth m) {
+    return m.getYear() + (m.getMonthValue() < 10 ? "0" : "") + m.getMonthValue();
+  }
 
   /** Breaks a number as a typo would: its last digit becomes the letter O. */
   static String typo(String number) {

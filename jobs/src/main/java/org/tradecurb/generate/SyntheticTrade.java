@@ -37,7 +37,7 @@ public final class SyntheticTrade {
   };
 
   /** Spread of a lane's base level around the code's level, and of its price around the code's price. */
-  private static final double LEVEL_SIGMA = 0.5;
+  private static final double LEVEL_SIGMA = 0.3;
   private static final double PRICE_SIGMA = 0.15;
   /** China supplies most of what Japan imports of these goods: other origins ship less. */
   private static final double OTHER_ORIGIN_SHARE = 0.3;
@@ -116,7 +116,7 @@ public final class SyntheticTrade {
   }
 
   /** The China → Japan dual-use quantity that goes to the diversion destination instead. */
-  TrueFlow diverted(Commodity code, YearMonth month) {
+  private TrueFlow diverted(Commodity code, YearMonth month) {
     TrueFlow wouldBe = counterfactual(partners.china(), partners.japan(), code, month);
     double lostKg = wouldBe.kg() - withPlantedEffect(wouldBe, code, month).kg();
     if (lostKg <= 0) {
@@ -142,7 +142,7 @@ public final class SyntheticTrade {
   }
 
   /** The shipment without any planted effect. */
-  TrueFlow counterfactual(Partner origin, Partner destination, Commodity code, YearMonth month) {
+  private TrueFlow counterfactual(Partner origin, Partner destination, Commodity code, YearMonth month) {
     String lane = origin.iso3() + ">" + destination.iso3();
     SplittableRandom level = CellRandom.of(options.seed(), "level", lane, code.cn8());
     double kgLevel = code.baseKg() * laneScale(origin, destination) * CellRandom.lognormal(level, LEVEL_SIGMA);

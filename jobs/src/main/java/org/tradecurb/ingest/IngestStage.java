@@ -49,7 +49,6 @@ public final class IngestStage implements Stage {
         run.spark().sparkContext().hadoopConfiguration(), run.config().input(), run.config());
     discovery.unknownFiles().forEach((file, why) ->
         System.err.println("WARN unknown input file " + file + ": " + why));
-    writeUnknownFiles(run, discovery.unknownFiles());
 
     run.describe(NAME, "fingerprint input files");
     RawFileReader reader = new RawFileReader(run.spark());
@@ -79,6 +78,7 @@ public final class IngestStage implements Stage {
           .filter(fp -> counts.get(fp.file().relativePath()).error == null)
           .toList();
       List<PipelineRuns.Entry> entries = write(run, parsed, landed, counts, unchanged);
+      writeQuarantine(run, parsed, landed, discovery.unknownFiles());
       updateLedger(run, landed, counts, ledger);
       finish(run, started, entries, failures, discovery.unknownFiles().size());
     } finally {
@@ -145,15 +145,10 @@ public final class IngestStage implements Stage {
       }
       String inFiles = "source_file IN (" + files.stream().map(fp -> Warehouse.literal(fp.file().relativePath()))
           .collect(Collectors.joining(", ")) + ")";
-      Dataset<Row> mine = parsed.where(col("source_file").isin(
-          files.stream().map(fp -> fp.file().relativePath()).toArray()));
       run.describe(NAME, "write " + source.rawTable);
       TableSpec bronze = BronzeTables.of(source);
-      warehouse.replace(bronze, bronzeRows(run, mine, files, source), inFiles, run.runId());
+      warehouse.replace(bronze, bronzeRows(run, parsed, files, source), inFiles, run.runId());
       entry.written = warehouse.count(bronze, "ingest_run_id = " + Warehouse.literal(run.runId()) + " AND " + inFiles);
-      run.describe(NAME, "quarantine rejected lines of " + source.id);
-      warehouse.replace(Quarantine.TABLE, quarantineRows(run, mine, source),
-          "stage = 'ingest' AND " + inFiles, run.runId());
       entry.message = files.size() + " file(s) ingested, " + skipped + " unchanged: "
           + files.stream().map(fp -> fp.file().relativePath()).collect(Collectors.joining(", "));
       entries.add(entry);
@@ -161,42 +156,53 @@ public final class IngestStage implements Stage {
     return entries;
   }
 
+  /** The landed files as a small frame (file, source id, checksum), joined by broadcast, not spelled into SQL. */
+  private static Dataset<Row> fileFrame(RunContext run, List<FileFingerprint> files) {
+    List<Row> rows = files.stream()
+        .map(fp -> RowFactory.create(fp.file().relativePath(), fp.file().source().id, fp.sha256()))
+        .toList();
+    return functions.broadcast(run.spark().createDataFrame(rows, new org.apache.spark.sql.types.StructType()
+        .add("file", "string").add("file_source", "string").add("file_checksum", "string")));
+  }
+
   private static Dataset<Row> bronzeRows(RunContext run, Dataset<Row> parsed, List<FileFingerprint> files,
       Source source) {
-    Map<String, String> checksums = files.stream()
-        .collect(Collectors.toMap(fp -> fp.file().relativePath(), FileFingerprint::sha256));
-    Column checksum = lit(null).cast("string");
-    for (Map.Entry<String, String> e : checksums.entrySet()) {
-      checksum = functions.when(col("source_file").equalTo(e.getKey()), e.getValue()).otherwise(checksum);
-    }
     List<Column> columns = new ArrayList<>(List.of(
-        col("source_file"), col("source_line"), checksum.as("file_checksum"),
+        col("source_file"), col("source_line"), col("file_checksum"),
         lit(run.runId()).as("ingest_run_id"), lit(run.startedTimestamp()).as("ingested_at"), col("ref_year")));
     List<String> published = Formats.of(source).bronzeColumns();
     for (int i = 0; i < published.size(); i++) {
       columns.add(col("fields").getItem(i).as(published.get(i)));
     }
-    return parsed.where(col("kind").equalTo(RawFileReader.ACCEPTED)).select(columns.toArray(new Column[0]));
+    return parsed.where(col("kind").equalTo(RawFileReader.ACCEPTED))
+        .join(fileFrame(run, files), col("source_file").equalTo(col("file")))
+        .select(columns.toArray(new Column[0]));
   }
 
-  private static Dataset<Row> quarantineRows(RunContext run, Dataset<Row> parsed, Source source) {
-    return parsed.where(col("kind").equalTo(RawFileReader.QUARANTINED)).select(
-        lit(NAME).as("stage"), lit(source.id).as("source"), col("source_file"), col("source_line"),
-        col("raw_line"), col("reason_code"), col("reason_message"), lit(null).cast("int").as("ref_year"),
-        lit(run.runId()).as("run_id"), lit(run.startedTimestamp()).as("quarantined_at"));
-  }
-
-  /** Files that fit no layout are listed in quarantine too; the list is replaced on every run. */
-  private static void writeUnknownFiles(RunContext run, Map<String, String> unknown) {
-    List<Row> rows = new ArrayList<>();
-    unknown.forEach((file, why) -> rows.add(RowFactory.create(NAME, "unknown", file, null, null,
-        "UNKNOWN_FILE", why, null, run.runId(), run.startedTimestamp())));
+  /**
+   * One commit for the quarantine: the refused lines of every landed file (replacing any from an earlier
+   * version of the file) and the current list of unknown files (replacing the previous list).
+   */
+  private static void writeQuarantine(RunContext run, Dataset<Row> parsed, List<FileFingerprint> landed,
+      Map<String, String> unknown) {
     Warehouse warehouse = run.warehouse();
-    if (rows.isEmpty() && !warehouse.exists(Quarantine.TABLE)) {
+    List<Row> unknownRows = new ArrayList<>();
+    unknown.forEach((file, why) -> unknownRows.add(RowFactory.create(NAME, "unknown", file, null, null,
+        "UNKNOWN_FILE", why, null, run.runId(), run.startedTimestamp())));
+    if (landed.isEmpty() && (unknownRows.isEmpty() || !warehouse.exists(Quarantine.TABLE))) {
       return;
     }
-    warehouse.replace(Quarantine.TABLE, run.spark().createDataFrame(rows, Quarantine.TABLE.schema()),
-        "stage = 'ingest' AND reason_code = 'UNKNOWN_FILE'", run.runId());
+    Dataset<Row> refused = parsed.where(col("kind").equalTo(RawFileReader.QUARANTINED))
+        .join(fileFrame(run, landed), col("source_file").equalTo(col("file")))
+        .select(lit(NAME).as("stage"), col("file_source").as("source"), col("source_file"), col("source_line"),
+            col("raw_line"), col("reason_code"), col("reason_message"), lit(null).cast("int").as("ref_year"),
+            lit(run.runId()).as("run_id"), lit(run.startedTimestamp()).as("quarantined_at"))
+        .unionByName(run.spark().createDataFrame(unknownRows, Quarantine.TABLE.schema()));
+    String files = landed.isEmpty() ? "" : "source_file IN (" + landed.stream()
+        .map(fp -> Warehouse.literal(fp.file().relativePath())).collect(Collectors.joining(", ")) + ") OR ";
+    run.describe(NAME, "quarantine refused lines");
+    warehouse.replace(Quarantine.TABLE, refused,
+        "stage = 'ingest' AND (" + files + "reason_code = 'UNKNOWN_FILE')", run.runId());
   }
 
   private static Map<String, Row> ledgerByFile(Warehouse warehouse) {

@@ -55,9 +55,7 @@ public final class NormalizeStage implements Stage {
     }
     Dataset<Row> partners = PartnerCrosswalk.toDataset(run.spark(), PartnerCrosswalk.load(run.config()));
     Dataset<Row> fx = FxRates.toDataset(run.spark(), FxRates.load(run.config()));
-    for (Map.Entry<Source, Set<Integer>> e : pending.entrySet()) {
-      entries.add(normalize(run, e.getKey(), e.getValue(), partners, fx));
-    }
+    entries.addAll(normalize(run, pending, partners, fx));
     List<String> unreconciled = entries.stream().filter(en -> !en.reconciles())
         .map(en -> en.source + " (" + en.countsText() + ")").toList();
     if (!unreconciled.isEmpty()) {
@@ -91,43 +89,64 @@ public final class NormalizeStage implements Stage {
     return years;
   }
 
-  private static PipelineRuns.Entry normalize(RunContext run, Source source, Set<Integer> years,
+  /** SQL condition selecting the pending source-years by period (trade_flows) or ref_year (quarantine). */
+  private static String pendingCondition(Map<Source, Set<Integer>> pending, boolean byPeriod) {
+    return "(" + pending.entrySet().stream().map(e -> {
+      String years = byPeriod
+          ? e.getValue().stream().map(y -> "(period >= DATE'" + LocalDate.of(y, 1, 1) + "' AND period < DATE'"
+              + LocalDate.of(y + 1, 1, 1) + "')").collect(Collectors.joining(" OR "))
+          : "ref_year IN (" + e.getValue().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
+      return "(source = " + Warehouse.literal(e.getKey().id) + " AND (" + years + "))";
+    }).collect(Collectors.joining(" OR ")) + ")";
+  }
+
+  /** All pending source-years in one pass: one classification, one trade_flows commit, one quarantine commit. */
+  private static List<PipelineRuns.Entry> normalize(RunContext run, Map<Source, Set<Integer>> pending,
       Dataset<Row> partners, Dataset<Row> fx) {
     Warehouse warehouse = run.warehouse();
-    String yearList = years.stream().map(String::valueOf).collect(Collectors.joining(", "));
-    run.describe(NAME, "classify " + source.id + " records for " + yearList);
-    Dataset<Row> bronze = warehouse.read(BronzeTables.of(source))
-        .where(col("ref_year").isin(years.toArray()));
-    Dataset<Row> classified = TradeFlows.classify(SourceRecords.fromBronze(bronze, source), partners, fx)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> records = null;
+    for (Map.Entry<Source, Set<Integer>> e : pending.entrySet()) {
+      Dataset<Row> bronze = warehouse.read(BronzeTables.of(e.getKey()))
+          .where(col("ref_year").isin(e.getValue().toArray()));
+      Dataset<Row> typed = SourceRecords.fromBronze(bronze, e.getKey());
+      records = records == null ? typed : records.unionByName(typed);
+    }
+    run.describe(NAME, "classify records of " + pending);
+    Dataset<Row> classified = TradeFlows.classify(records, partners, fx).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      PipelineRuns.Entry entry = new PipelineRuns.Entry(NAME, source.id);
-      for (Row r : classified.groupBy("disposition").count().collectAsList()) {
-        long n = r.getLong(1);
+      Map<String, PipelineRuns.Entry> bySource = new java.util.LinkedHashMap<>();
+      pending.forEach((source, years) -> {
+        PipelineRuns.Entry entry = new PipelineRuns.Entry(NAME, source.id);
+        entry.message = "years " + years.stream().map(String::valueOf).collect(Collectors.joining(", "))
+            + " redone";
+        bySource.put(source.id, entry);
+      });
+      for (Row r : classified.groupBy("source", "disposition").count().collectAsList()) {
+        PipelineRuns.Entry entry = bySource.get(r.getString(0));
+        long n = r.getLong(2);
         entry.read += n;
-        switch (r.getString(0)) {
+        switch (r.getString(1)) {
           case TradeFlows.ACCEPTED -> entry.accepted = n;
           case TradeFlows.QUARANTINED -> entry.quarantined = n;
-          default -> entry.excluded = n;
+          default -> entry.excluded += n;
         }
       }
-      run.describe(NAME, "write trade_flows for " + source.id + " " + yearList);
-      String inYears = "source = " + Warehouse.literal(source.id) + " AND (" + years.stream()
-          .map(y -> "(period >= DATE'" + LocalDate.of(y, 1, 1) + "' AND period < DATE'" + LocalDate.of(y + 1, 1, 1)
-              + "')")
-          .collect(Collectors.joining(" OR ")) + ")";
-      warehouse.replace(TradeFlows.TABLE, TradeFlows.aggregate(classified, run.runId()), inYears, run.runId());
-      entry.written = warehouse.count(TradeFlows.TABLE, "normalized_run_id = " + Warehouse.literal(run.runId())
-          + " AND " + inYears);
-      run.describe(NAME, "quarantine " + source.id + " records");
+      run.describe(NAME, "write trade_flows");
+      String inPending = pendingCondition(pending, true);
+      warehouse.replace(TradeFlows.TABLE, TradeFlows.aggregate(classified, run.runId()), inPending, run.runId());
+      for (Row r : warehouse.read(TradeFlows.TABLE)
+          .where("normalized_run_id = " + Warehouse.literal(run.runId()) + " AND " + inPending)
+          .groupBy("source").count().collectAsList()) {
+        bySource.get(r.getString(0)).written = r.getLong(1);
+      }
+      run.describe(NAME, "quarantine refused records");
       Dataset<Row> refused = classified.where(col("disposition").equalTo(TradeFlows.QUARANTINED)).select(
           lit(NAME).as("stage"), col("source"), col("source_file"), col("source_line"), col("raw_line"),
           col("reason_code"), col("reason_message"), col("ref_year"), lit(run.runId()).as("run_id"),
           lit(run.startedTimestamp()).as("quarantined_at"));
-      warehouse.replace(Quarantine.TABLE, refused, "stage = 'normalize' AND source = "
-          + Warehouse.literal(source.id) + " AND ref_year IN (" + yearList + ")", run.runId());
-      entry.message = "years " + yearList + " redone";
-      return entry;
+      warehouse.replace(Quarantine.TABLE, refused,
+          "stage = 'normalize' AND " + pendingCondition(pending, false), run.runId());
+      return new ArrayList<>(bySource.values());
     } finally {
       classified.unpersist();
     }

@@ -23,6 +23,8 @@ public final class Warehouse {
   private final String root;
   private final boolean metastore;
   private final String database;
+  /** Tables known to exist: a Delta log lookup per write is measurable on small runs. */
+  private final java.util.Set<String> ensured = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public Warehouse(SparkSession spark, String root, boolean metastore, String database) {
     this.spark = spark;
@@ -70,7 +72,11 @@ public final class Warehouse {
 
   /** Creates the table with its comments, properties and partitioning unless it exists. */
   public void ensure(TableSpec table) {
+    if (ensured.contains(table.name())) {
+      return;
+    }
     if (exists(table)) {
+      ensured.add(table.name());
       return;
     }
     DeltaTableBuilder builder = DeltaTable.createIfNotExists(spark);
@@ -88,6 +94,7 @@ public final class Warehouse {
       builder = builder.property(p.getKey(), p.getValue());
     }
     builder.execute();
+    ensured.add(table.name());
   }
 
   public Dataset<Row> read(TableSpec table) {
