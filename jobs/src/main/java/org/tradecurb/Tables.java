@@ -9,6 +9,9 @@ import org.tradecurb.normalize.TradeFlows;
 import org.tradecurb.quality.PipelineRuns;
 import org.tradecurb.quality.Quarantine;
 import org.tradecurb.spark.TableSpec;
+import org.tradecurb.tag.CurbEvent;
+import org.tradecurb.tag.DualUseCatalog;
+import org.tradecurb.tag.DualUseTagger;
 
 /** Every table tradecurb writes, in pipeline order: for SQL registration and the data dictionary. */
 public final class Tables {
@@ -21,6 +24,9 @@ public final class Tables {
       tables.add(BronzeTables.of(s));
     }
     tables.add(TradeFlows.TABLE);
+    tables.add(DualUseTagger.TABLE);
+    tables.add(DualUseCatalog.TABLE);
+    tables.add(CurbEvent.TABLE);
     tables.add(Quarantine.TABLE);
     tables.add(IngestLedger.TABLE);
     tables.add(PipelineRuns.TABLE);

@@ -20,7 +20,8 @@ public final class GenerateCommand implements Runnable {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "New or empty output folder")
   Path out;
 
-  @Option(names = "--seed", description = "Seed of every random draw: the same options give the same bytes")
+  @Option(names = "--seed", paramLabel = "N",
+      description = "Seed of every random draw: the same options give the same bytes")
   long seed = DEFAULTS.seed();
 
   @Option(names = "--start", paramLabel = "YYYY-MM", description = "First month (a January)")
@@ -35,34 +36,42 @@ public final class GenerateCommand implements Runnable {
   @Option(names = "--anticipation-month", paramLabel = "YYYY-MM", description = "First month of front-loading")
   String anticipationMonth = DEFAULTS.anticipationMonth().toString();
 
-  @Option(names = "--value-change", description = "China->Japan dual-use value change from the event month")
+  @Option(names = "--value-change", paramLabel = "FRACTION",
+      description = "China->Japan dual-use value change from the event month")
   double valueChange = DEFAULTS.valueChange();
 
-  @Option(names = "--unit-value-change", description = "China->Japan dual-use unit-value change from the event")
+  @Option(names = "--unit-value-change", paramLabel = "FRACTION",
+      description = "China->Japan dual-use unit-value change from the event")
   double unitValueChange = DEFAULTS.unitValueChange();
 
-  @Option(names = "--non-dual-use-change", description = "China->Japan change of the other codes from the event")
+  @Option(names = "--non-dual-use-change", paramLabel = "FRACTION",
+      description = "China->Japan change of the other codes from the event")
   double nonDualUseChange = DEFAULTS.nonDualUseChange();
 
   @Option(names = "--diversion-to", paramLabel = "ISO3", description = "Destination of diverted dual-use exports")
   String diversionTo = DEFAULTS.diversionTo();
 
-  @Option(names = "--diversion-share", description = "Share of the lost China->Japan dual-use quantity diverted")
+  @Option(names = "--diversion-share", paramLabel = "FRACTION",
+      description = "Share of the lost China->Japan dual-use quantity diverted")
   double diversionShare = DEFAULTS.diversionShare();
 
-  @Option(names = "--front-loading", description = "Extra China->Japan dual-use exports before the event (0.3 = +30%%)")
+  @Option(names = "--front-loading", paramLabel = "FRACTION",
+      description = "Extra China->Japan dual-use exports before the event (0.3 = +30%%)")
   double frontLoading = DEFAULTS.frontLoading();
 
-  @Option(names = "--cif-fob-margin", description = "Japan's CIF import value over China's FOB export value")
+  @Option(names = "--cif-fob-margin", paramLabel = "FRACTION",
+      description = "Japan's CIF import value over China's FOB export value")
   double cifFobMargin = DEFAULTS.cifFobMargin();
 
-  @Option(names = "--seasonality", description = "Amplitude of the monthly pattern (Lunar New Year dip); 0 disables")
+  @Option(names = "--seasonality", paramLabel = "AMPLITUDE",
+      description = "Amplitude of the monthly pattern (Lunar New Year dip); 0 disables")
   double seasonality = DEFAULTS.seasonality();
 
-  @Option(names = "--trend", description = "Yearly growth of every flow; 0 disables")
+  @Option(names = "--trend", paramLabel = "RATE", description = "Yearly growth of every flow; 0 disables")
   double trend = DEFAULTS.trend();
 
-  @Option(names = "--noise", description = "Sigma of the lognormal noise on quantity and unit value; 0 disables")
+  @Option(names = "--noise", paramLabel = "SIGMA",
+      description = "Sigma of the lognormal noise on quantity and unit value; 0 disables")
   double noise = DEFAULTS.noise();
 
   @Option(names = "--codes", paramLabel = "N", description = "Synthetic ordinary codes added to the built-in ones")

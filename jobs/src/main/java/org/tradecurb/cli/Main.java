@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       IngestCommand.class,
       NormalizeCommand.class,
+      TagCommand.class,
+      GenerateCommand.class,
       SqlCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -37,7 +37,7 @@ final class ChinaCustomsFiles {
   }
 
   /** The months one file each covers: single months, but January and February together in the chosen year. */
-  static List<List<YearMonth>> periods(SyntheticTrade trade) {
+  private static List<List<YearMonth>> periods(SyntheticTrade trade) {
     List<List<YearMonth>> periods = new ArrayList<>();
     for (YearMonth m : trade.months()) {
       boolean combined = m.getYear() == trade.options().combinedJanFebYear();
@@ -206,7 +206,7 @@ final class ChinaCustomsFiles {
   }
 
   /** A whole number with thousands separators, {@code 5,848,714}; by hand, as String.format is slow. */
-  static String grouped(long n) {
+  private static String grouped(long n) {
     String digits = Long.toString(Math.abs(n));
     StringBuilder sb = new StringBuilder(n < 0 ? "-" : "");
     for (int i = 0; i < digits.length(); i++) {

@@ -63,7 +63,7 @@ public final class Commodities {
    * The i-th synthetic line: chapters in turn, then headings 01-99, then subheadings 10-99, so every code
    * has its own HS6. Levels are drawn per code: from 10 t to 1,000 t a month, 1 to 50 USD/kg.
    */
-  static Commodity synthetic(int i, long seed) {
+  private static Commodity synthetic(int i, long seed) {
     String chapter = SYNTHETIC_CHAPTERS.get(i % SYNTHETIC_CHAPTERS.size());
     int rest = i / SYNTHETIC_CHAPTERS.size();
     int heading = 1 + rest % HEADINGS;

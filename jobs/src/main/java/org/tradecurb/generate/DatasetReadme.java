@@ -83,7 +83,8 @@ final class DatasetReadme {
         .mapToObj(m -> String.format(Locale.ROOT, "%.3f", trade.seasonalFactor(YearMonth.of(2000, m))))
         .collect(Collectors.joining(", ")));
     s.append(". Trend: ").append(percent(o.trend())).append(" a year from ").append(o.start())
-        .append(". Noise: independent lognormal factors with mean 1 and sigma ").append(GeneratorOptions.number(o.noise()))
+        .append(". Noise: independent lognormal factors with mean 1 and sigma ")
+        .append(GeneratorOptions.number(o.noise()))
         .append(" on quantity and on unit value.\n\n");
   }
 
@@ -124,12 +125,15 @@ final class DatasetReadme {
         .append("Japan's imports from every origin; monthly, H6, six-digit codes, US dollars. Every totals row ")
         .append("(customsCode C00, motCode 0, partner2Code 0) is followed by a breakdown row with motCode 1000 ")
         .append("(air) holding part of it: count the totals only.\n")
-        .append("- `japan-customs/<imp|exp>_<year>.csv`: imports from every origin, exports to China; values in ")
-        .append("thousands of yen rounded down at the monthly rates of fx_monthly.csv. The ").append(o.start().getYear())
+        .append("- `japan-customs/<imp|exp>_<year>.csv`: by country, the common layout: imports from every origin, ")
+        .append("exports to China; values in ")
+        .append("thousands of yen rounded down at the monthly rates of fx_monthly.csv. The ")
+        .append(o.start().getYear())
         .append(" files spell April `Apl`. Months after ").append(o.end())
         .append(" are zero: not yet published. Goods counted in items have Unit1 `NO` and Unit2 `KG`; the ")
-        .append("others Unit1 `KG` and a blank Unit2 (two spaces) with quantity 0.\n")
-        .append("- `china-customs/exports/` and `china-customs/imports/`: China's exports to every destination and ")
+        .append("others Unit1 `KG` and a blank Unit2 (two spaces) with quantity 0.\n");
+    japanVariants(s, o.japanVariantsYear());
+    s.append("- `china-customs/exports/` and `china-customs/imports/`: China's exports to every destination and ")
         .append("imports from Japan, one file per month, GB18030, CRLF line ends. Each figure is split over customs ")
         .append("regimes 10 and 14, which add up to it. Yuan values convert at the month's CNY rate of ")
         .append("fx_monthly.csv, a combined January-February figure at the mean of the two months' rates.\n\n")
@@ -147,6 +151,27 @@ final class DatasetReadme {
           .append(" are published only together, as one figure for both months.\n");
     }
     s.append('\n');
+  }
+
+  /** The port-level and national-total files, when the options ask for them. */
+  private static void japanVariants(StringBuilder s, int year) {
+    if (year == 0) {
+      return;
+    }
+    s.append("- `japan-customs/imp_").append(year).append("_ports.csv`: port level, the other layout Japan ")
+        .append("Customs publishes with a `Custom` column after `Year`. Every row of `imp_").append(year)
+        .append(".csv` is split over the two or three customs offices its origin's goods clear at (three-character ")
+        .append("codes ").append(JapanCustomsVariants.OFFICES.get(0)).append(" … ")
+        .append(JapanCustomsVariants.OFFICES.get(JapanCustomsVariants.OFFICES.size() - 1))
+        .append(" in Japan Customs' style, not real offices). The offices' quantities add up to the row's; each ")
+        .append("office's value is rounded down on its own, so their sum falls short of the row's by less than ")
+        .append("1 thousand yen per office. These rows are detail of the by-country figure: ingest keeps the ")
+        .append("by-country figure and excludes the port rows that duplicate it (`detail_of_national_figure`), ")
+        .append("so they change no total.\n")
+        .append("- `japan-customs/imp_").append(year).append("_total.csv`: national totals, the layout without ")
+        .append("`Country`: one row per code, the sum of that code's rows in `imp_").append(year)
+        .append(".csv` (of their rounded values, so the totals match them exactly). Ingest reads it with partner ")
+        .append("`WLD` (world), beside the countries, not on top of them: do not add it to their sum.\n");
   }
 
   private static void badRows(StringBuilder s, List<BadRows.Planted> planted) {

@@ -30,6 +30,8 @@ import org.tradecurb.TradecurbException;
  * @param codes synthetic ordinary codes added to the built-in ones
  * @param partners partners taken from the crosswalks in addition to the built-in ones
  * @param combinedJanFebYear year whose January and February China Customs publishes together; 0 for none
+ * @param japanVariantsYear year whose Japan imports are also written port-level and as national totals; 0 for
+ *     none
  * @param badRows malformed rows planted in the files, listed in the README
  */
 public record GeneratorOptions(
@@ -51,6 +53,7 @@ public record GeneratorOptions(
     int codes,
     int partners,
     int combinedJanFebYear,
+    int japanVariantsYear,
     int badRows) {
 
   // Before DEFAULTS: the constructor that builds DEFAULTS uses it.
@@ -91,6 +94,9 @@ public record GeneratorOptions(
         && !YearMonth.of(combinedJanFebYear, 2).isAfter(end)),
         "--combined-jan-feb-year " + combinedJanFebYear + " must be 0 or a year whose January and February lie "
             + "between --start " + start + " and --end " + end);
+    require(japanVariantsYear == 0 || (japanVariantsYear >= start.getYear() && japanVariantsYear <= end.getYear()),
+        "--japan-variants-year " + japanVariantsYear + " must be 0 or a year between --start " + start
+            + " and --end " + end);
     require(badRows >= 0 && badRows <= 10_000, "--bad-rows must be between 0 and 10000, not " + badRows);
   }
 
@@ -129,6 +135,7 @@ public record GeneratorOptions(
         "--codes " + codes,
         "--partners " + partners,
         "--combined-jan-feb-year " + combinedJanFebYear,
+        "--japan-variants-year " + japanVariantsYear,
         "--bad-rows " + badRows);
   }
 
@@ -175,6 +182,8 @@ public record GeneratorOptions(
     private int codes = 0;
     private int partners = 0;
     private int combinedJanFebYear = 2025;
+    /** Null for the first year of the range, whichever --start gives. */
+    private Integer japanVariantsYear;
     private int badRows = 0;
 
     private Builder() {}
@@ -269,15 +278,23 @@ public record GeneratorOptions(
       return this;
     }
 
+    /** Null for the first year of the range. */
+    public Builder japanVariantsYear(Integer v) {
+      japanVariantsYear = v;
+      return this;
+    }
+
     public Builder badRows(int v) {
       badRows = v;
       return this;
     }
 
     public GeneratorOptions build() {
+      // Without a start the constructor refuses the options anyway.
+      int variantsYear = japanVariantsYear != null ? japanVariantsYear : start == null ? 0 : start.getYear();
       return new GeneratorOptions(seed, start, end, eventMonth, anticipationMonth, valueChange, unitValueChange,
           nonDualUseChange, diversionTo, diversionShare, frontLoading, cifFobMargin, seasonality, trend, noise,
-          codes, partners, combinedJanFebYear, badRows);
+          codes, partners, combinedJanFebYear, variantsYear, badRows);
     }
   }
 }

@@ -49,9 +49,10 @@ public final class SyntheticDataset {
     return new Written(files.size(), rows, planted);
   }
 
-  static List<GeneratedFile> files(SyntheticTrade trade, FxTable fx) {
+  private static List<GeneratedFile> files(SyntheticTrade trade, FxTable fx) {
     List<GeneratedFile> files = new ArrayList<>(ComtradeFiles.of(trade));
     files.addAll(JapanCustomsFiles.of(trade, fx));
+    files.addAll(JapanCustomsVariants.of(trade, fx));
     files.addAll(ChinaCustomsFiles.of(trade, fx));
     return files;
   }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.tradecurb.ingest.IngestStage;
 import org.tradecurb.normalize.NormalizeStage;
+import org.tradecurb.tag.TagStage;
 
 /** The stages in their one order: files → bronze → silver → tagged → gold. */
 public final class Pipeline {
@@ -12,7 +13,7 @@ public final class Pipeline {
   private static final Map<String, Stage> STAGE_BY_NAME = new LinkedHashMap<>();
 
   static {
-    for (Stage s : List.of(new IngestStage(), new NormalizeStage())) {
+    for (Stage s : List.of(new IngestStage(), new NormalizeStage(), new TagStage())) {
       STAGE_BY_NAME.put(s.name(), s);
     }
   }

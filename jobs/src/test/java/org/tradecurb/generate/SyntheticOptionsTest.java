@@ -32,6 +32,9 @@ class SyntheticOptionsTest {
     assertEquals(0.5, d.diversionShare());
     assertEquals(0.06, d.cifFobMargin());
     assertEquals(2025, d.combinedJanFebYear());
+    assertEquals(2024, d.japanVariantsYear(), "the first year");
+    assertEquals(2025, GeneratorOptions.builder().start(YearMonth.of(2025, 1)).build().japanVariantsYear(),
+        "follows --start");
   }
 
   static Stream<Arguments> invalid() {
@@ -50,6 +53,7 @@ class SyntheticOptionsTest {
         bad("--codes", b -> b.codes(Commodities.MAX_SYNTHETIC + 1)),
         bad("--partners", b -> b.partners(-1)),
         bad("--combined-jan-feb-year", b -> b.combinedJanFebYear(2023)),
+        bad("--japan-variants-year", b -> b.japanVariantsYear(2027)),
         bad("--bad-rows", b -> b.badRows(-2)));
   }
 
@@ -60,7 +64,8 @@ class SyntheticOptionsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("invalid")
   void anInvalidOptionIsAUsageErrorNamingIt(String option, UnaryOperator<GeneratorOptions.Builder> change) {
-    TradecurbException e = assertThrows(TradecurbException.class, () -> change.apply(GeneratorOptions.builder()).build());
+    TradecurbException e = assertThrows(TradecurbException.class,
+        () -> change.apply(GeneratorOptions.builder()).build());
     assertEquals(ExitCode.USAGE, e.exitCode());
     assertTrue(e.getMessage().startsWith(option), e.getMessage());
     assertFalse(e.getMessage().contains("\n"), "one line");
