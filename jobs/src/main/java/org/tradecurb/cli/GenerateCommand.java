@@ -84,6 +84,11 @@ public final class GenerateCommand implements Runnable {
       description = "Year whose January and February China Customs publishes together; 0 for none")
   int combinedJanFebYear = DEFAULTS.combinedJanFebYear();
 
+  @Option(names = "--japan-variants-year", paramLabel = "YEAR",
+      description = "Year whose Japan imports are also written port-level and as national totals; "
+          + "default the first year, 0 for none")
+  Integer japanVariantsYear;
+
   @Option(names = "--bad-rows", paramLabel = "N", description = "Malformed rows to plant (listed in the README)")
   int badRows = DEFAULTS.badRows();
 
@@ -108,6 +113,7 @@ public final class GenerateCommand implements Runnable {
         .codes(codes)
         .partners(partners)
         .combinedJanFebYear(combinedJanFebYear)
+        .japanVariantsYear(japanVariantsYear)
         .badRows(badRows)
         .build();
     SyntheticDataset.Written written = SyntheticDataset.write(out, options);

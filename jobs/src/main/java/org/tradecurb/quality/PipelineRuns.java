@@ -39,6 +39,9 @@ public final class PipelineRuns {
       .column("exit_code", DataTypes.IntegerType, false, "Process exit code this outcome maps to")
       .column("message", DataTypes.StringType, true, "Files processed, files skipped, or the failure")
       .column("pipeline_version", DataTypes.StringType, false, "tradecurb version that ran")
+      .column("input_fingerprint", DataTypes.StringType, true,
+          "What the stage consumed (input table versions, settings): a later run with the same one has nothing "
+              + "to do")
       .build();
 
   private PipelineRuns() {}
@@ -55,6 +58,7 @@ public final class PipelineRuns {
     public String status = "succeeded";
     public int exitCode;
     public String message;
+    public String inputFingerprint;
 
     public Entry(String stage, String source) {
       this.stage = stage;
@@ -77,7 +81,7 @@ public final class PipelineRuns {
     for (Entry e : entries) {
       rows.add(RowFactory.create(run.runId(), e.stage, e.source, new Timestamp(startedMillis),
           new Timestamp(now), now - startedMillis, e.read, e.accepted, e.quarantined, e.excluded, e.written,
-          e.status, e.exitCode, e.message, TableSpec.PIPELINE_VERSION));
+          e.status, e.exitCode, e.message, TableSpec.PIPELINE_VERSION, e.inputFingerprint));
     }
     return rows;
   }

@@ -1,0 +1,204 @@
+package org.tradecurb.impact;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.tradecurb.spark.TableSpec;
+
+/**
+ * The effect of each curb on each route and category: pre/post monthly means, year-over-year change, the
+ * split of the value change into volume and price (Δln value = Δln quantity + Δln unit value), and
+ * difference-in-differences against non-dual-use codes on the same route, against the same category to
+ * control destinations, and both (the triple difference, which separates a targeted curb from world-wide
+ * tightening). DiD estimates are 2×2 differences of log window means, reported as the implied percent effect.
+ */
+public final class CurbImpact {
+
+  static final String[] ROUTE = {"event_id", "reporter_iso3", "partner_iso3", "flow"};
+  static final String[] ROUTE_CATEGORY = {"event_id", "reporter_iso3", "partner_iso3", "flow", "category"};
+
+  public static final TableSpec TABLE = TableSpec.builder("curb_impact")
+      .layer("gold")
+      .comment("One row per event x route x category: what changed around the curb. Percentages are percent "
+          + "(-55.0 = a 55% fall); DiD columns are the percent effect implied by the log estimate. Windows "
+          + "lacking data are marked (months observed), never filled.")
+      .grain("event_id x reporter x partner x flow x category")
+      .lineage("trade_flows_tagged via the event panel; curb_events; impact settings")
+      .column("event_id", DataTypes.StringType, false, "Event (see curb_events)")
+      .column("reporter_iso3", DataTypes.StringType, false, "Reporting country")
+      .column("partner_iso3", DataTypes.StringType, false, "Partner country")
+      .column("flow", DataTypes.StringType, false, "export or import")
+      .column("category", DataTypes.StringType, false, "Treated category, all_dual_use (all codes the event "
+          + "treats) or non_dual_use")
+      .column("route_targeted", DataTypes.BooleanType, false,
+          "The route carries China-origin goods to a destination the event targets")
+      .column("pre_start", DataTypes.DateType, false, "First month of the pre window")
+      .column("pre_end", DataTypes.DateType, false, "Last month of the pre window")
+      .column("post_start", DataTypes.DateType, false, "First month of the post window (the event month)")
+      .column("post_end", DataTypes.DateType, false, "Last month of the post window (last published month)")
+      .column("pre_months_observed", DataTypes.LongType, false, "Published months in the pre window")
+      .column("post_months_observed", DataTypes.LongType, false, "Published months in the post window")
+      .column("pre_window_complete", DataTypes.BooleanType, false, "Every pre-window month is published")
+      .column("pre_value_usd", DataTypes.DoubleType, true, "Mean monthly value in the pre window (USD)")
+      .column("post_value_usd", DataTypes.DoubleType, true, "Mean monthly value in the post window (USD)")
+      .column("value_change_pct", DataTypes.DoubleType, true, "post vs pre mean value, percent")
+      .column("yoy_value_change_pct", DataTypes.DoubleType, true,
+          "Post-window months vs the same months a year earlier, percent")
+      .column("yoy_months", DataTypes.LongType, false, "Post months with a published month a year earlier")
+      .column("pre_quantity_kg", DataTypes.DoubleType, true, "Mean monthly net weight in the pre window")
+      .column("post_quantity_kg", DataTypes.DoubleType, true, "Mean monthly net weight in the post window")
+      .column("quantity_change_pct", DataTypes.DoubleType, true, "post vs pre mean kilograms, percent")
+      .column("pre_unit_value_usd_kg", DataTypes.DoubleType, true, "Pre-window value per kilogram")
+      .column("post_unit_value_usd_kg", DataTypes.DoubleType, true, "Post-window value per kilogram")
+      .column("unit_value_change_pct", DataTypes.DoubleType, true, "post vs pre value per kilogram, percent")
+      .column("dlog_value", DataTypes.DoubleType, true, "ln(post value / pre value)")
+      .column("dlog_quantity", DataTypes.DoubleType, true, "ln(post kg / pre kg)")
+      .column("dlog_unit_value", DataTypes.DoubleType, true, "dlog_value - dlog_quantity: the price part")
+      .column("did_vs_non_dual_use", DataTypes.DoubleType, true,
+          "DiD against non-dual-use codes on the same route: 100*(exp(dlog_value - dlog_value_non_dual_use) - 1)")
+      .column("did_vs_control_destinations", DataTypes.DoubleType, true,
+          "DiD against the same category to the control destinations (own destination excluded), percent")
+      .column("did_triple", DataTypes.DoubleType, true,
+          "Triple difference: (treated - non-dual-use) on the route minus the same at control destinations")
+      .column("control_destinations", DataTypes.createArrayType(DataTypes.StringType, false), false,
+          "Control destinations with data for the category (empty: no control-destination DiD)")
+      .build();
+
+  private CurbImpact() {}
+
+  /** Window means and year-over-year sums of a monthly series, grouped by {@code keys}. */
+  static Dataset<Row> windowStats(Dataset<Row> series, String... keys) {
+    Column pre = col("window").equalTo("pre");
+    Column post = col("window").equalTo("post");
+    Column yoyPair = post.and(col("prev_value_usd").isNotNull());
+    return series.groupBy(java.util.Arrays.stream(keys).map(functions::col).toArray(Column[]::new))
+        .agg(avg(when(pre, col("value_usd"))).as("pre_value_usd"),
+            avg(when(post, col("value_usd"))).as("post_value_usd"),
+            avg(when(pre, col("quantity_kg"))).as("pre_quantity_kg"),
+            avg(when(post, col("quantity_kg"))).as("post_quantity_kg"),
+            count(when(pre, lit(1))).as("pre_months_observed"),
+            count(when(post, lit(1))).as("post_months_observed"),
+            sum(when(yoyPair, col("value_usd"))).as("yoy_post"),
+            sum(when(yoyPair, col("prev_value_usd"))).as("yoy_prev"),
+            count(when(yoyPair, lit(1))).as("yoy_months"));
+  }
+
+  private static Column dlog(String post, String pre) {
+    return when(col(post).gt(0).and(col(pre).gt(0)), functions.log(col(post).divide(col(pre))));
+  }
+
+  private static Column pct(Column ratioMinusOne) {
+    return ratioMinusOne.multiply(100.0);
+  }
+
+  private static Column pctFromLog(Column logDiff) {
+    return pct(functions.exp(logDiff).minus(1.0));
+  }
+
+  /**
+   * The month-by-month series of the control destinations for each route: exports to the control
+   * destinations by the same reporter, or imports from the same partner by the control reporters — the
+   * route's own destination left out.
+   */
+  static Dataset<Row> controlSeries(Dataset<Row> windowed, List<String> controls) {
+    Dataset<Row> routes = windowed.select(ROUTE_CATEGORY[0], ROUTE_CATEGORY[1], ROUTE_CATEGORY[2],
+        ROUTE_CATEGORY[3], ROUTE_CATEGORY[4]).distinct();
+    Dataset<Row> c = windowed.select(col("event_id"), col("reporter_iso3").as("c_reporter"),
+        col("partner_iso3").as("c_partner"), col("flow"), col("category"), col("period"), col("window"),
+        col("value_usd"), col("quantity_kg"), col("prev_value_usd"));
+    Column exportSide = col("flow").equalTo("export").and(col("c_reporter").equalTo(col("reporter_iso3")))
+        .and(col("c_partner").isin((Object[]) controls.toArray(new String[0])))
+        .and(col("c_partner").notEqual(col("partner_iso3")));
+    Column importSide = col("flow").equalTo("import").and(col("c_partner").equalTo(col("partner_iso3")))
+        .and(col("c_reporter").isin((Object[]) controls.toArray(new String[0])))
+        .and(col("c_reporter").notEqual(col("reporter_iso3")));
+    return routes.join(c, new String[] {"event_id", "flow", "category"})
+        .where(exportSide.or(importSide))
+        .withColumn("control", when(col("flow").equalTo("export"), col("c_partner")).otherwise(col("c_reporter")))
+        .groupBy("event_id", "reporter_iso3", "partner_iso3", "flow", "category", "period", "window")
+        .agg(sum("value_usd").as("value_usd"), sum("quantity_kg").as("quantity_kg"),
+            sum("prev_value_usd").as("prev_value_usd"),
+            functions.collect_set("control").as("controls"));
+  }
+
+  /** The panel with windows ({@link EventPanel#withWindows}) → curb_impact rows. */
+  public static Dataset<Row> compute(Dataset<Row> windowed, ImpactSettings settings) {
+    Dataset<Row> prev = windowed.select(col("event_id"), col("reporter_iso3"), col("partner_iso3"), col("flow"),
+        col("category"), col("period").as("year_earlier"), col("value_usd").as("prev_value_usd"));
+    Dataset<Row> series = windowed.join(prev, new String[] {"event_id", "reporter_iso3", "partner_iso3", "flow",
+        "category", "year_earlier"}, "left");
+
+    Dataset<Row> windowsOfRoute = series.groupBy(ROUTE_CATEGORY[0], ROUTE_CATEGORY[1], ROUTE_CATEGORY[2],
+            ROUTE_CATEGORY[3])
+        .agg(first("pre_start").as("pre_start"), first("pre_end").as("pre_end"),
+            first("post_start").as("post_start"), first("post_end").as("post_end"),
+            first("event_destinations").as("event_destinations"));
+    Dataset<Row> route = windowStats(series, ROUTE_CATEGORY);
+    Dataset<Row> controls = controlSeries(series, settings.controlDestinations());
+    Dataset<Row> control = windowStats(controls, ROUTE_CATEGORY)
+        .join(controls.groupBy(ROUTE_CATEGORY[0], ROUTE_CATEGORY[1], ROUTE_CATEGORY[2], ROUTE_CATEGORY[3],
+                ROUTE_CATEGORY[4])
+            .agg(functions.array_sort(functions.array_distinct(functions.flatten(functions.collect_list("controls"))))
+                .as("control_destinations")), ROUTE_CATEGORY)
+        .withColumn("ctrl_dlog", dlog("post_value_usd", "pre_value_usd"))
+        .select(col("event_id"), col("reporter_iso3"), col("partner_iso3"), col("flow"), col("category"),
+            col("ctrl_dlog"), col("control_destinations"));
+
+    Dataset<Row> r = route
+        .withColumn("dlog_value", dlog("post_value_usd", "pre_value_usd"))
+        .withColumn("dlog_quantity", dlog("post_quantity_kg", "pre_quantity_kg"));
+    Dataset<Row> nonDualUse = r.where(col("category").equalTo(Categories.NON_DUAL_USE))
+        .select(col("event_id"), col("reporter_iso3"), col("partner_iso3"), col("flow"),
+            col("dlog_value").as("nd_dlog"));
+    Dataset<Row> controlNonDualUse = control.where(col("category").equalTo(Categories.NON_DUAL_USE))
+        .select(col("event_id"), col("reporter_iso3"), col("partner_iso3"), col("flow"),
+            col("ctrl_dlog").as("ctrl_nd_dlog"));
+
+    Column china = lit("CHN");
+    Column destination = when(col("flow").equalTo("export").and(col("reporter_iso3").equalTo(china)),
+        col("partner_iso3"))
+        .when(col("flow").equalTo("import").and(col("partner_iso3").equalTo(china)), col("reporter_iso3"));
+    Column targeted = destination.isNotNull().and(functions.array_contains(col("event_destinations"), lit("ALL"))
+        .or(functions.array_contains(col("event_destinations"), destination)));
+    Column isTreatedCategory = col("category").notEqual(Categories.NON_DUAL_USE);
+
+    return r.join(windowsOfRoute, ROUTE)
+        .join(nonDualUse, ROUTE, "left")
+        .join(control, ROUTE_CATEGORY, "left")
+        .join(controlNonDualUse, ROUTE, "left")
+        .withColumn("route_targeted", functions.coalesce(targeted, lit(false)))
+        .withColumn("pre_window_complete", col("pre_months_observed").equalTo(
+            functions.months_between(col("pre_end"), col("pre_start")).plus(1).cast("long")))
+        .withColumn("value_change_pct", when(col("pre_value_usd").gt(0),
+            pct(col("post_value_usd").divide(col("pre_value_usd")).minus(1.0))))
+        .withColumn("yoy_value_change_pct", when(col("yoy_prev").gt(0),
+            pct(col("yoy_post").divide(col("yoy_prev")).minus(1.0))))
+        .withColumn("quantity_change_pct", when(col("pre_quantity_kg").gt(0),
+            pct(col("post_quantity_kg").divide(col("pre_quantity_kg")).minus(1.0))))
+        .withColumn("pre_unit_value_usd_kg", when(col("pre_quantity_kg").gt(0),
+            col("pre_value_usd").divide(col("pre_quantity_kg"))))
+        .withColumn("post_unit_value_usd_kg", when(col("post_quantity_kg").gt(0),
+            col("post_value_usd").divide(col("post_quantity_kg"))))
+        .withColumn("unit_value_change_pct", when(col("pre_unit_value_usd_kg").gt(0),
+            pct(col("post_unit_value_usd_kg").divide(col("pre_unit_value_usd_kg")).minus(1.0))))
+        .withColumn("dlog_unit_value", col("dlog_value").minus(col("dlog_quantity")))
+        .withColumn("did_vs_non_dual_use", when(isTreatedCategory, pctFromLog(col("dlog_value").minus(col("nd_dlog")))))
+        .withColumn("did_vs_control_destinations", pctFromLog(col("dlog_value").minus(col("ctrl_dlog"))))
+        .withColumn("did_triple", when(isTreatedCategory, pctFromLog(col("dlog_value").minus(col("nd_dlog"))
+            .minus(col("ctrl_dlog").minus(col("ctrl_nd_dlog"))))))
+        .withColumn("control_destinations", functions.coalesce(col("control_destinations"),
+            expr("array()").cast("array<string>")));
+  }
+}

@@ -1,0 +1,112 @@
+package org.tradecurb.impact;
+
+import static org.apache.spark.sql.functions.add_months;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.arrays_overlap;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.tradecurb.tag.CurbEvent;
+
+/**
+ * The monthly series each event is measured on: per event, route (reporter × partner × flow) and category,
+ * the value and kilograms of every month the reporter published, zero where it published no such trade.
+ * Treated categories are the codes the event's instruments list; dual-use codes of other instruments are
+ * left out of both sides.
+ */
+public final class EventPanel {
+
+  static final StructType WINDOWS = new StructType()
+      .add("event_id", DataTypes.StringType, false)
+      .add("event_month", DataTypes.DateType, false)
+      .add("anticipation_month", DataTypes.DateType, true)
+      .add("pre_start", DataTypes.DateType, false)
+      .add("pre_end", DataTypes.DateType, false)
+      .add("post_limit", DataTypes.DateType, true)
+      .add("event_destinations", DataTypes.createArrayType(DataTypes.StringType, false), false);
+
+  private EventPanel() {}
+
+  /** Each event's month, anticipation month and windows; post windows end at each reporter's last month. */
+  public static Dataset<Row> windows(SparkSession spark, List<CurbEvent> events, ImpactSettings settings) {
+    List<Row> rows = new ArrayList<>();
+    for (CurbEvent e : events) {
+      java.time.LocalDate month = e.eventMonth();
+      java.time.LocalDate anticipation = e.anticipation() == null ? null : e.anticipation().withDayOfMonth(1);
+      java.time.LocalDate preEnd = settings.preWindowBeforeAnticipation() && anticipation != null
+          && anticipation.isBefore(month) ? anticipation.minusMonths(1) : month.minusMonths(1);
+      java.time.LocalDate preStart = preEnd.minusMonths(settings.preMonths() - 1L);
+      java.time.LocalDate postLimit = settings.postMonths() == 0 ? null : month.plusMonths(settings.postMonths() - 1L);
+      rows.add(RowFactory.create(e.id(), Date.valueOf(month), anticipation == null ? null : Date.valueOf(anticipation),
+          Date.valueOf(preStart), Date.valueOf(preEnd), postLimit == null ? null : Date.valueOf(postLimit),
+          e.destinations().toArray(new String[0])));
+    }
+    return spark.createDataFrame(rows, WINDOWS);
+  }
+
+  /** Rows the event treats: dual-use codes of its instruments (every dual-use code for "*"). */
+  static Column treated(CurbEvent event) {
+    if (event.treatsWholeCatalogue()) {
+      return col("dual_use");
+    }
+    return col("dual_use").and(arrays_overlap(col("control_instruments"),
+        array(event.instruments().stream().map(functions::lit).toArray(Column[]::new))));
+  }
+
+  /**
+   * The completed monthly panel: event_id, reporter, partner, flow, category, period, value_usd,
+   * quantity_kg, published (every row is a month the reporter published for that flow).
+   */
+  public static Dataset<Row> build(Dataset<Row> marked, List<CurbEvent> events) {
+    Dataset<Row> used = marked.where(col("used"));
+    Dataset<Row> observed = null;
+    for (CurbEvent e : events) {
+      Dataset<Row> one = Categories.explode(used, treated(e))
+          .groupBy("reporter_iso3", "partner_iso3", "flow", "category", "period")
+          .agg(sum("value_usd").as("value_usd"), sum("net_weight_kg").as("quantity_kg"))
+          .withColumn("event_id", lit(e.id()));
+      observed = observed == null ? one : observed.unionByName(one);
+    }
+    Dataset<Row> published = used.select("reporter_iso3", "flow", "period").distinct();
+    Dataset<Row> series = observed.select("event_id", "reporter_iso3", "partner_iso3", "flow", "category").distinct();
+    return series.join(published, new String[] {"reporter_iso3", "flow"})
+        .join(observed, new String[] {"event_id", "reporter_iso3", "partner_iso3", "flow", "category", "period"},
+            "left")
+        .withColumn("value_usd", coalesce(col("value_usd"), lit(0.0)))
+        .withColumn("quantity_kg", when(col("value_usd").equalTo(0.0).and(col("quantity_kg").isNull()), lit(0.0))
+            .otherwise(col("quantity_kg")));
+  }
+
+  /**
+   * The panel with each month's window: "pre", "post" or null, from the event windows and the last month the
+   * reporter published for that flow.
+   */
+  public static Dataset<Row> withWindows(Dataset<Row> panel, Dataset<Row> windows) {
+    Dataset<Row> last = panel.groupBy("reporter_iso3", "flow").agg(max("period").as("last_published"));
+    Column postEnd = functions.least(coalesce(col("post_limit"), col("last_published")), col("last_published"));
+    return panel.join(broadcast(windows), "event_id")
+        .join(broadcast(last), new String[] {"reporter_iso3", "flow"})
+        .withColumn("post_start", col("event_month"))
+        .withColumn("post_end", postEnd)
+        .withColumn("window", when(col("period").geq(col("pre_start")).and(col("period").leq(col("pre_end"))),
+                lit("pre"))
+            .when(col("period").geq(col("post_start")).and(col("period").leq(col("post_end"))), lit("post")))
+        .withColumn("year_earlier", add_months(col("period"), -12).cast("date"));
+  }
+}
