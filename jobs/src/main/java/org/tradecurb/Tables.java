@@ -2,6 +2,7 @@ package org.tradecurb;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.tradecurb.impact.ImpactStage;
 import org.tradecurb.ingest.BronzeTables;
 import org.tradecurb.ingest.IngestLedger;
 import org.tradecurb.ingest.Source;
@@ -27,6 +28,7 @@ public final class Tables {
     tables.add(DualUseTagger.TABLE);
     tables.add(DualUseCatalog.TABLE);
     tables.add(CurbEvent.TABLE);
+    tables.addAll(ImpactStage.TABLES);
     tables.add(Quarantine.TABLE);
     tables.add(IngestLedger.TABLE);
     tables.add(PipelineRuns.TABLE);

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       NormalizeCommand.class,
       TagCommand.class,
+      ImpactCommand.class,
       GenerateCommand.class,
       SqlCommand.class,
       CommandLine.HelpCommand.class

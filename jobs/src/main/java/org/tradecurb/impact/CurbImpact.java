@@ -72,7 +72,7 @@ public final class CurbImpact {
           "DiD against the same category to the control destinations (own destination excluded), percent")
       .column("did_triple", DataTypes.DoubleType, true,
           "Triple difference: (treated - non-dual-use) on the route minus the same at control destinations")
-      .column("control_destinations", DataTypes.createArrayType(DataTypes.StringType, false), false,
+      .column("control_destinations", DataTypes.createArrayType(DataTypes.StringType, true), false,
           "Control destinations with data for the category (empty: no control-destination DiD)")
       .build();
 

@@ -39,7 +39,7 @@ public final class EventPanel {
       .add("pre_start", DataTypes.DateType, false)
       .add("pre_end", DataTypes.DateType, false)
       .add("post_limit", DataTypes.DateType, true)
-      .add("event_destinations", DataTypes.createArrayType(DataTypes.StringType, false), false);
+      .add("event_destinations", DataTypes.createArrayType(DataTypes.StringType, true), false);
 
   private EventPanel() {}
 

@@ -34,7 +34,7 @@ public final class MonthlyFlows {
       .column("kg_coverage", DataTypes.DoubleType, false,
           "Share of value_usd from lines with a net weight (1 = quantity_kg covers the whole value)")
       .column("n_codes", DataTypes.LongType, false, "Distinct commodity codes")
-      .column("sources", DataTypes.createArrayType(DataTypes.StringType, false), false,
+      .column("sources", DataTypes.createArrayType(DataTypes.StringType, true), false,
           "Source(s) the figure came from")
       .column("approximate_share", DataTypes.DoubleType, false,
           "Share of value tagged by an approximate match (HS6 or partial national line)")

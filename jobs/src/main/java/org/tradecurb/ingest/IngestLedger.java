@@ -26,7 +26,7 @@ public final class IngestLedger {
       .column("lines_read", DataTypes.LongType, false, "Data lines read (header and blank lines excluded)")
       .column("rows_accepted", DataTypes.LongType, false, "Lines written to bronze")
       .column("rows_quarantined", DataTypes.LongType, false, "Lines sent to quarantine")
-      .column("ref_years", DataTypes.createArrayType(DataTypes.IntegerType, false), false,
+      .column("ref_years", DataTypes.createArrayType(DataTypes.IntegerType, true), false,
           "Years of this version's rows and of the version it replaced: the years normalize must redo")
       .column("revision", DataTypes.IntegerType, false, "1 for the first version of the file, +1 per revision")
       .column("normalized_run_id", DataTypes.StringType, true,

@@ -149,8 +149,10 @@ public final class IngestStage implements Stage {
       TableSpec bronze = BronzeTables.of(source);
       warehouse.replace(bronze, bronzeRows(run, parsed, files, source), inFiles, run.runId());
       entry.written = warehouse.count(bronze, "ingest_run_id = " + Warehouse.literal(run.runId()) + " AND " + inFiles);
+      List<String> names = files.stream().map(fp -> fp.file().relativePath()).toList();
       entry.message = files.size() + " file(s) ingested, " + skipped + " unchanged: "
-          + files.stream().map(fp -> fp.file().relativePath()).collect(Collectors.joining(", "));
+          + String.join(", ", names.subList(0, Math.min(5, names.size())))
+          + (names.size() > 5 ? " and " + (names.size() - 5) + " more (see ingest_files)" : "");
       entries.add(entry);
     }
     return entries;

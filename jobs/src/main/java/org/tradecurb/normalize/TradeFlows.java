@@ -67,7 +67,7 @@ public final class TradeFlows {
       .column("detail_summed", DataTypes.BooleanType, false,
           "True when the figure is the sum of port or regime/province detail rows")
       .column("source_records", DataTypes.LongType, false, "Source records summed into this row")
-      .column("source_files", DataTypes.createArrayType(DataTypes.StringType, false), false,
+      .column("source_files", DataTypes.createArrayType(DataTypes.StringType, true), false,
           "Input files the figure came from")
       .column("normalized_run_id", DataTypes.StringType, false, "Normalize run that wrote the row")
       .partitionedBy("source", "period")

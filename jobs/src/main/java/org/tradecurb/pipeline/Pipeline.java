@@ -6,6 +6,7 @@ import java.util.Map;
 import org.tradecurb.ingest.IngestStage;
 import org.tradecurb.normalize.NormalizeStage;
 import org.tradecurb.tag.TagStage;
+import org.tradecurb.impact.ImpactStage;
 
 /** The stages in their one order: files → bronze → silver → tagged → gold. */
 public final class Pipeline {
@@ -13,7 +14,7 @@ public final class Pipeline {
   private static final Map<String, Stage> STAGE_BY_NAME = new LinkedHashMap<>();
 
   static {
-    for (Stage s : List.of(new IngestStage(), new NormalizeStage(), new TagStage())) {
+    for (Stage s : List.of(new IngestStage(), new NormalizeStage(), new TagStage(), new ImpactStage())) {
       STAGE_BY_NAME.put(s.name(), s);
     }
   }

@@ -76,6 +76,7 @@ public final class Warehouse {
       return;
     }
     if (exists(table)) {
+      addMissingColumns(table);
       ensured.add(table.name());
       return;
     }
@@ -95,6 +96,24 @@ public final class Warehouse {
     }
     builder.execute();
     ensured.add(table.name());
+  }
+
+  /**
+   * A table written by an older tradecurb gains the columns added since (as nullable columns), so an upgrade
+   * never needs a rebuild of history.
+   */
+  private void addMissingColumns(TableSpec table) {
+    java.util.Set<String> present = new java.util.HashSet<>(java.util.Arrays.asList(read(table).columns()));
+    java.util.List<String> additions = new java.util.ArrayList<>();
+    for (org.apache.spark.sql.types.StructField f : table.schema().fields()) {
+      if (!present.contains(f.name())) {
+        additions.add("`" + f.name() + "` " + f.dataType().sql() + " COMMENT "
+            + literal(f.getComment().isDefined() ? f.getComment().get() : ""));
+      }
+    }
+    if (!additions.isEmpty()) {
+      spark.sql("ALTER TABLE " + identifier(table) + " ADD COLUMNS (" + String.join(", ", additions) + ")");
+    }
   }
 
   public Dataset<Row> read(TableSpec table) {
@@ -136,6 +155,11 @@ public final class Warehouse {
         .map(f -> functions.col(f.name()).cast(f.dataType()).as(f.name()))
         .toArray(Column[]::new);
     return rows.select(columns);
+  }
+
+  /** The table's current Delta version: what a downstream stage records having consumed. */
+  public long version(TableSpec table) {
+    return DeltaTable.forPath(spark, location(table)).history(1).select("version").first().getLong(0);
   }
 
   /** Rows now in the table that match a condition: how a stage checks what its commit really wrote. */

@@ -40,9 +40,9 @@ public record CurbEvent(String id, String label, LocalDate date, List<String> de
       .column("event_date", DataTypes.DateType, false, "Date the curb took effect")
       .column("event_month", DataTypes.DateType, false, "First day of the month the curb took effect")
       .column("anticipation_date", DataTypes.DateType, true, "Date the curb could first be anticipated, if any")
-      .column("destinations", DataTypes.createArrayType(DataTypes.StringType, false), false,
+      .column("destinations", DataTypes.createArrayType(DataTypes.StringType, true), false,
           "Targeted destinations (ISO3), or ALL")
-      .column("instruments", DataTypes.createArrayType(DataTypes.StringType, false), false,
+      .column("instruments", DataTypes.createArrayType(DataTypes.StringType, true), false,
           "Catalogue instruments whose codes are treated; * = the whole catalogue")
       .build();
 

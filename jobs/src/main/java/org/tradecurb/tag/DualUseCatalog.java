@@ -56,7 +56,7 @@ public final class DualUseCatalog {
       .column("effective_from", DataTypes.DateType, false, "Date the control took effect")
       .column("suspended_from", DataTypes.DateType, true, "Start of a suspension, if any")
       .column("suspended_to", DataTypes.DateType, true, "End of the suspension (inclusive)")
-      .column("destinations", DataTypes.createArrayType(DataTypes.StringType, false), false,
+      .column("destinations", DataTypes.createArrayType(DataTypes.StringType, true), false,
           "Destinations the control applies to: ALL or ISO3 codes")
       .column("confidence", DataTypes.StringType, false, "verified (code published with the control) or inferred")
       .column("source", DataTypes.StringType, false, "Where the mapping comes from")

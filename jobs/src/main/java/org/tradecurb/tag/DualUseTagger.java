@@ -59,7 +59,7 @@ public final class DualUseTagger {
       .add("effective_from", DataTypes.DateType, false)
       .add("suspended_from", DataTypes.DateType, true)
       .add("suspended_to", DataTypes.DateType, true)
-      .add("destinations", DataTypes.createArrayType(DataTypes.StringType, false), false);
+      .add("destinations", DataTypes.createArrayType(DataTypes.StringType, true), false);
 
   public static final TableSpec TABLE = TableSpec.builder("trade_flows_tagged")
       .layer("silver")
@@ -71,11 +71,11 @@ public final class DualUseTagger {
       .column("dual_use", DataTypes.BooleanType, false, "The code is in the dual-use catalogue for this month")
       .column("dual_use_category", DataTypes.StringType, true, "Category of the control (alphabetically first "
           + "when a code falls under several); null when not dual-use")
-      .column("dual_use_categories", DataTypes.createArrayType(DataTypes.StringType, false), false,
+      .column("dual_use_categories", DataTypes.createArrayType(DataTypes.StringType, true), false,
           "Every category the code falls under")
-      .column("control_instruments", DataTypes.createArrayType(DataTypes.StringType, false), false,
+      .column("control_instruments", DataTypes.createArrayType(DataTypes.StringType, true), false,
           "Catalogue instruments listing the code (at the best match precision)")
-      .column("instruments_in_force", DataTypes.createArrayType(DataTypes.StringType, false), false,
+      .column("instruments_in_force", DataTypes.createArrayType(DataTypes.StringType, true), false,
           "Instruments in force for this month and route (China-origin flows only)")
       .column("controlled_since", DataTypes.DateType, true, "Earliest effective date among those instruments")
       .column("control_in_force", DataTypes.BooleanType, false,

@@ -1,0 +1,87 @@
+package org.tradecurb.impact;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.tradecurb.spark.TableSpec;
+
+/**
+ * Where the lost trade went: China's exports of the treated codes to every destination, pre vs post, and
+ * the targeted destinations' imports of those codes from origins other than China. Built from curb_impact's
+ * route rows, so both tables agree.
+ */
+public final class Diversion {
+
+  public static final String CHINA_EXPORTS = "china_exports_by_destination";
+  public static final String TARGET_IMPORTS = "target_imports_by_origin";
+
+  public static final TableSpec TABLE = TableSpec.builder("diversion")
+      .layer("gold")
+      .comment("Per event: China's exports of the treated codes by destination, and the targeted destinations' "
+          + "imports of them from other origins, pre vs post; the share of the targeted route's lost kilograms "
+          + "each destination gained.")
+      .grain("event_id x side x reporter x partner x category")
+      .lineage("curb_impact")
+      .column("event_id", DataTypes.StringType, false, "Event")
+      .column("side", DataTypes.StringType, false,
+          "china_exports_by_destination or target_imports_by_origin (imports from origins other than China)")
+      .column("reporter_iso3", DataTypes.StringType, false, "Reporting country")
+      .column("partner_iso3", DataTypes.StringType, false, "Destination (China's exports) or origin (imports)")
+      .column("category", DataTypes.StringType, false, "Treated category or all_dual_use")
+      .column("route_targeted", DataTypes.BooleanType, false, "The route is the curb's target")
+      .column("pre_value_usd", DataTypes.DoubleType, true, "Mean monthly value, pre window")
+      .column("post_value_usd", DataTypes.DoubleType, true, "Mean monthly value, post window")
+      .column("change_value_usd", DataTypes.DoubleType, true, "post - pre mean monthly value")
+      .column("value_change_pct", DataTypes.DoubleType, true, "post vs pre, percent")
+      .column("pre_quantity_kg", DataTypes.DoubleType, true, "Mean monthly kg, pre window")
+      .column("post_quantity_kg", DataTypes.DoubleType, true, "Mean monthly kg, post window")
+      .column("change_quantity_kg", DataTypes.DoubleType, true, "post - pre mean monthly kg")
+      .column("targeted_loss_kg", DataTypes.DoubleType, true,
+          "Mean monthly kg China's exports to the targeted destinations lost (positive = a fall)")
+      .column("share_of_targeted_loss", DataTypes.DoubleType, true,
+          "change_quantity_kg / targeted_loss_kg: the part of the lost volume this destination gained")
+      .column("rank", DataTypes.IntegerType, true,
+          "Rank by change in value among non-targeted partners (1 = the largest gain)")
+      .column("named_destination", DataTypes.BooleanType, false, "Partner is in impact.diversion-destinations")
+      .column("top_mover", DataTypes.BooleanType, false, "rank within impact.diversion-top")
+      .build();
+
+  private Diversion() {}
+
+  /** @param impact curb_impact rows as computed, with the event's destinations ({@code event_destinations}) */
+  public static Dataset<Row> compute(Dataset<Row> impact, List<String> named, int top) {
+    // WLD rows are national totals, not a destination or origin.
+    Dataset<Row> rows = impact.where(col("category").notEqual(Categories.NON_DUAL_USE)
+        .and(col("partner_iso3").notEqual("WLD")));
+    Column chinaSide = col("reporter_iso3").equalTo("CHN").and(col("flow").equalTo("export"));
+    Column targetSide = col("flow").equalTo("import").and(col("partner_iso3").notEqual("CHN"))
+        .and(functions.array_contains(col("event_destinations"), col("reporter_iso3")));
+    Dataset<Row> sided = rows.withColumn("side", when(chinaSide, lit(CHINA_EXPORTS))
+            .when(targetSide, lit(TARGET_IMPORTS)))
+        .where(col("side").isNotNull())
+        .withColumn("change_value_usd", col("post_value_usd").minus(col("pre_value_usd")))
+        .withColumn("change_quantity_kg", col("post_quantity_kg").minus(col("pre_quantity_kg")));
+    Dataset<Row> loss = sided.where(col("side").equalTo(CHINA_EXPORTS).and(col("route_targeted"))
+            .and(functions.not(functions.array_contains(col("event_destinations"), lit("ALL")))))
+        .groupBy("event_id", "category")
+        .agg(sum(col("change_quantity_kg")).multiply(-1.0).as("targeted_loss_kg"));
+    Column rank = when(functions.not(col("route_targeted")), functions.row_number().over(
+        Window.partitionBy("event_id", "side", "category", "route_targeted")
+            .orderBy(col("change_value_usd").desc_nulls_last())));
+    return sided.join(loss, new String[] {"event_id", "category"}, "left")
+        .withColumn("share_of_targeted_loss", when(col("targeted_loss_kg").gt(0),
+            col("change_quantity_kg").divide(col("targeted_loss_kg"))))
+        .withColumn("rank", rank)
+        .withColumn("named_destination", col("partner_iso3").isin((Object[]) named.toArray(new String[0])))
+        .withColumn("top_mover", functions.coalesce(col("rank").leq(top), lit(false)));
+  }
+}

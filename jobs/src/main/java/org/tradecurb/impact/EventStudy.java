@@ -1,0 +1,66 @@
+package org.tradecurb.impact;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.tradecurb.spark.TableSpec;
+
+/** Leads and lags: each month around the event, indexed to the route's pre-window mean. */
+public final class EventStudy {
+
+  public static final TableSpec TABLE = TableSpec.builder("event_study")
+      .layer("gold")
+      .comment("Monthly value and kilograms around each event (relative months -N..+N), indexed to the "
+          + "pre-window mean (=100), with anticipation months marked: front-loading, collapse, recovery.")
+      .grain("event_id x reporter x partner x flow x category x relative_month")
+      .lineage("the event panel (trade_flows_tagged); curb_impact pre-window means")
+      .column("event_id", DataTypes.StringType, false, "Event")
+      .column("reporter_iso3", DataTypes.StringType, false, "Reporting country")
+      .column("partner_iso3", DataTypes.StringType, false, "Partner country")
+      .column("flow", DataTypes.StringType, false, "export or import")
+      .column("category", DataTypes.StringType, false, "Category, all_dual_use or non_dual_use")
+      .column("period", DataTypes.DateType, false, "Month")
+      .column("relative_month", DataTypes.IntegerType, false, "Months from the event month (0 = event month)")
+      .column("value_usd", DataTypes.DoubleType, false, "Value in the month")
+      .column("quantity_kg", DataTypes.DoubleType, true, "Kilograms in the month")
+      .column("value_index", DataTypes.DoubleType, true, "100 x value / pre-window mean value")
+      .column("quantity_index", DataTypes.DoubleType, true, "100 x kg / pre-window mean kg")
+      .column("yoy_value_change_pct", DataTypes.DoubleType, true, "Value vs the same month a year earlier, percent")
+      .column("is_anticipation", DataTypes.BooleanType, false,
+          "Month between the anticipation date's month and the event month")
+      .column("window", DataTypes.StringType, true, "pre or post when the month is in a curb_impact window")
+      .build();
+
+  private EventStudy() {}
+
+  /**
+   * @param windowed the panel with windows ({@link EventPanel#withWindows})
+   * @param impact curb_impact rows, for each route's pre-window means
+   */
+  public static Dataset<Row> compute(Dataset<Row> windowed, Dataset<Row> impact, int months) {
+    Dataset<Row> prev = windowed.select(col("event_id"), col("reporter_iso3"), col("partner_iso3"), col("flow"),
+        col("category"), col("period").as("year_earlier"), col("value_usd").as("prev_value_usd"));
+    Column relative = functions.months_between(col("period"), col("event_month")).cast("int");
+    Dataset<Row> baseline = impact.select(col("event_id"), col("reporter_iso3"), col("partner_iso3"), col("flow"),
+        col("category"), col("pre_value_usd"), col("pre_quantity_kg"));
+    return windowed.withColumn("relative_month", relative)
+        .where(col("relative_month").between(-months, months))
+        .join(prev, new String[] {"event_id", "reporter_iso3", "partner_iso3", "flow", "category", "year_earlier"},
+            "left")
+        .join(baseline, CurbImpact.ROUTE_CATEGORY, "left")
+        .withColumn("value_index", when(col("pre_value_usd").gt(0),
+            col("value_usd").divide(col("pre_value_usd")).multiply(100.0)))
+        .withColumn("quantity_index", when(col("pre_quantity_kg").gt(0),
+            col("quantity_kg").divide(col("pre_quantity_kg")).multiply(100.0)))
+        .withColumn("yoy_value_change_pct", when(col("prev_value_usd").gt(0),
+            col("value_usd").divide(col("prev_value_usd")).minus(1.0).multiply(100.0)))
+        .withColumn("is_anticipation", functions.coalesce(col("period").geq(col("anticipation_month"))
+            .and(col("period").lt(col("event_month"))), lit(false)));
+  }
+}

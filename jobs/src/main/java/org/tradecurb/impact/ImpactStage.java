@@ -1,0 +1,111 @@
+package org.tradecurb.impact;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.tradecurb.pipeline.RunContext;
+import org.tradecurb.pipeline.Stage;
+import org.tradecurb.quality.PipelineRuns;
+import org.tradecurb.spark.TableSpec;
+import org.tradecurb.spark.Warehouse;
+import org.tradecurb.tag.CurbEvent;
+import org.tradecurb.tag.DualUseTagger;
+
+/**
+ * Impact: trade_flows_tagged → the gold tables analysts read (monthly_flows, curb_impact, event_study,
+ * mirror_flows, mirror_flows_by_category, diversion, source_comparison). They are small aggregates, so each
+ * run rebuilds them whole, in one commit per table — and only when the tagged flows, the events or the
+ * settings changed since the last run.
+ */
+public final class ImpactStage implements Stage {
+
+  public static final String NAME = "impact";
+
+  public static final List<TableSpec> TABLES = List.of(MonthlyFlows.TABLE, CurbImpact.TABLE, EventStudy.TABLE,
+      MirrorFlows.BY_HS6, MirrorFlows.BY_CATEGORY, Diversion.TABLE, SourceSelection.COMPARISON);
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public void run(RunContext run) {
+    long started = System.currentTimeMillis();
+    Warehouse warehouse = run.warehouse();
+    PipelineRuns.Entry entry = new PipelineRuns.Entry(NAME, "all");
+    if (!warehouse.exists(DualUseTagger.TABLE)) {
+      entry.status = "skipped";
+      entry.message = "trade_flows_tagged does not exist yet";
+      run.record(started, List.of(entry));
+      return;
+    }
+    ImpactSettings settings = ImpactSettings.from(run.config());
+    List<CurbEvent> events = CurbEvent.fromConfig(run.config());
+    entry.inputFingerprint = "trade_flows_tagged@" + warehouse.version(DualUseTagger.TABLE) + ";settings@"
+        + Integer.toHexString(settings.hashCode()) + ";events@" + Integer.toHexString(events.hashCode());
+    if (entry.inputFingerprint.equals(lastFingerprint(run)) && TABLES.stream().allMatch(warehouse::exists)) {
+      entry.status = "skipped";
+      entry.message = "tagged flows, events and settings unchanged since the last impact run";
+      run.record(started, List.of(entry));
+      return;
+    }
+
+    // Intermediate results are checkpointed: each feeds several self-joined plans, and re-analysing their
+    // lineage inside every plan costs minutes of planning for seconds of work.
+    run.describe(NAME, "choose sources and split combined months");
+    Dataset<Row> marked = SourceSelection.mark(
+            SourceSelection.splitCombinedMonths(warehouse.read(DualUseTagger.TABLE)), settings.sourcePrecedence())
+        .localCheckpoint();
+    run.describe(NAME, "build the event panel");
+    Dataset<Row> windows = EventPanel.windows(run.spark(), events, settings);
+    Dataset<Row> windowed = EventPanel.withWindows(EventPanel.build(marked, events), windows).localCheckpoint();
+    run.describe(NAME, "measure each event");
+    Dataset<Row> impact = CurbImpact.compute(windowed, settings).localCheckpoint();
+    try {
+      Dataset<Row> mirror = MirrorFlows.byHs6(marked, settings.cifFobMargin());
+      Map<TableSpec, Dataset<Row>> outputs = new LinkedHashMap<>();
+      outputs.put(MonthlyFlows.TABLE, MonthlyFlows.compute(marked));
+      outputs.put(CurbImpact.TABLE, impact);
+      outputs.put(EventStudy.TABLE, EventStudy.compute(windowed, impact, settings.eventStudyMonths()));
+      outputs.put(MirrorFlows.BY_HS6, mirror);
+      outputs.put(MirrorFlows.BY_CATEGORY, MirrorFlows.byCategory(mirror, settings.cifFobMargin()));
+      outputs.put(Diversion.TABLE, Diversion.compute(impact, settings.diversionDestinations(),
+          settings.diversionTop()));
+      outputs.put(SourceSelection.COMPARISON, SourceSelection.comparison(marked));
+      List<String> written = new ArrayList<>();
+      for (Map.Entry<TableSpec, Dataset<Row>> out : outputs.entrySet()) {
+        run.describe(NAME, "write " + out.getKey().name());
+        warehouse.replace(out.getKey(), out.getValue(), "true", run.runId());
+        long rows = warehouse.read(out.getKey()).count();
+        entry.written += rows;
+        written.add(out.getKey().name() + " " + rows);
+      }
+      entry.read = warehouse.read(DualUseTagger.TABLE).count();
+      entry.accepted = entry.read;
+      entry.message = String.join(", ", written) + " rows; " + events.size() + " events";
+    } finally {
+      marked.unpersist();
+      windowed.unpersist();
+      impact.unpersist();
+    }
+    run.record(started, List.of(entry));
+  }
+
+  private static String lastFingerprint(RunContext run) {
+    Warehouse warehouse = run.warehouse();
+    if (!warehouse.exists(PipelineRuns.TABLE)) {
+      return null;
+    }
+    warehouse.ensure(PipelineRuns.TABLE);
+    List<Row> last = warehouse.read(PipelineRuns.TABLE)
+        .where(col("stage").equalTo(NAME).and(col("status").equalTo("succeeded")))
+        .orderBy(col("finished_at").desc()).select("input_fingerprint").limit(1).collectAsList();
+    return last.isEmpty() ? null : last.get(0).getString(0);
+  }
+}
