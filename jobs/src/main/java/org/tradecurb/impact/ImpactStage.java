@@ -3,7 +3,6 @@ package org.tradecurb.impact;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -56,30 +55,11 @@ public final class ImpactStage implements Stage {
       return;
     }
 
-    // Intermediate results are checkpointed: each feeds several self-joined plans, and re-analysing their
-    // lineage inside every plan costs minutes of planning for seconds of work.
-    run.describe(NAME, "choose sources and split combined months");
-    Dataset<Row> marked = SourceSelection.mark(
-            SourceSelection.splitCombinedMonths(warehouse.read(DualUseTagger.TABLE)), settings.sourcePrecedence())
-        .localCheckpoint();
-    run.describe(NAME, "build the event panel");
-    Dataset<Row> windows = EventPanel.windows(run.spark(), events, settings);
-    Dataset<Row> windowed = EventPanel.withWindows(EventPanel.build(marked, events), windows).localCheckpoint();
-    run.describe(NAME, "measure each event");
-    Dataset<Row> impact = CurbImpact.compute(windowed, settings).localCheckpoint();
+    run.describe(NAME, "choose sources, build the event panel, measure each event");
+    ImpactModel model = ImpactModel.build(run.spark(), warehouse.read(DualUseTagger.TABLE), events, settings);
     try {
-      Dataset<Row> mirror = MirrorFlows.byHs6(marked, settings.cifFobMargin());
-      Map<TableSpec, Dataset<Row>> outputs = new LinkedHashMap<>();
-      outputs.put(MonthlyFlows.TABLE, MonthlyFlows.compute(marked));
-      outputs.put(CurbImpact.TABLE, impact);
-      outputs.put(EventStudy.TABLE, EventStudy.compute(windowed, impact, settings.eventStudyMonths()));
-      outputs.put(MirrorFlows.BY_HS6, mirror);
-      outputs.put(MirrorFlows.BY_CATEGORY, MirrorFlows.byCategory(mirror, settings.cifFobMargin()));
-      outputs.put(Diversion.TABLE, Diversion.compute(impact, settings.diversionDestinations(),
-          settings.diversionTop()));
-      outputs.put(SourceSelection.COMPARISON, SourceSelection.comparison(marked));
       List<String> written = new ArrayList<>();
-      for (Map.Entry<TableSpec, Dataset<Row>> out : outputs.entrySet()) {
+      for (Map.Entry<TableSpec, Dataset<Row>> out : model.tables().entrySet()) {
         run.describe(NAME, "write " + out.getKey().name());
         warehouse.replace(out.getKey(), out.getValue(), "true", run.runId());
         long rows = warehouse.read(out.getKey()).count();
@@ -90,9 +70,7 @@ public final class ImpactStage implements Stage {
       entry.accepted = entry.read;
       entry.message = String.join(", ", written) + " rows; " + events.size() + " events";
     } finally {
-      marked.unpersist();
-      windowed.unpersist();
-      impact.unpersist();
+      model.release();
     }
     run.record(started, List.of(entry));
   }

@@ -1,0 +1,202 @@
+package org.tradecurb.impact;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tradecurb.SparkTestBase;
+import org.tradecurb.config.TradecurbConfig;
+import org.tradecurb.tag.CurbEvent;
+
+/**
+ * Every impact metric on a tiny panel computed by hand. The event takes effect in March 2026; the pre window
+ * is January–February 2026 (pre-months 2), the post window March–April 2026 (the last published month).
+ *
+ * <pre>
+ * China's exports (USD, kg)   2025-03  2025-04  2026-01  2026-02  2026-03  2026-04
+ *   to JPN, graphite code A     80/8     80/8    100/10   100/10    40/2     60/3
+ *   to JPN, ordinary code N    200      200      400 (Jan+Feb combined)    220      220
+ *   to KOR, graphite code A                        50/5     50/5     55/8.75  55/8.75
+ *   to KOR, ordinary code N                       100      100      100      100
+ * Japan's imports from CHN, A                                        42.4     70
+ * Comtrade's copy of CHN→JPN A, Jan 2026: 999 (not used: China Customs comes first)
+ * </pre>
+ */
+class ImpactKnownAnswersTest extends SparkTestBase {
+
+  private static final StructType TAGGED = new StructType()
+      .add("source", DataTypes.StringType)
+      .add("reporter_iso3", DataTypes.StringType)
+      .add("partner_iso3", DataTypes.StringType)
+      .add("flow", DataTypes.StringType)
+      .add("period", DataTypes.DateType)
+      .add("period_months", DataTypes.IntegerType)
+      .add("code", DataTypes.StringType)
+      .add("hs6", DataTypes.StringType)
+      .add("value_usd", DataTypes.DoubleType)
+      .add("net_weight_kg", DataTypes.DoubleType)
+      .add("dual_use", DataTypes.BooleanType)
+      .add("dual_use_category", DataTypes.StringType)
+      .add("control_instruments", DataTypes.createArrayType(DataTypes.StringType))
+      .add("match_approximate", DataTypes.BooleanType);
+
+  /** Built once for the class: the panel is the same for every test. */
+  private static ImpactModel model;
+  private Dataset<Row> marked;
+  private Dataset<Row> windowed;
+  private Dataset<Row> impact;
+
+  private static Row row(String source, String reporter, String partner, String flow, String month, int months,
+      String code, double usd, Double kg) {
+    boolean dual = code.startsWith("3801");
+    return RowFactory.create(source, reporter, partner, flow, Date.valueOf(month + "-01"), months, code,
+        code.substring(0, 6), usd, kg, dual, dual ? "graphite" : null,
+        dual ? new String[] {"T 1"} : new String[0], false);
+  }
+
+  @BeforeEach
+  void panel() {
+    if (model == null) {
+      model = build();
+    }
+    marked = model.marked();
+    windowed = model.windowed();
+    impact = model.impact();
+  }
+
+  private ImpactModel build() {
+    String a = "38011000";
+    String n = "61091000";
+    List<Row> rows = new ArrayList<>();
+    String[] months = {"2025-03", "2025-04", "2026-01", "2026-02", "2026-03", "2026-04"};
+    double[] jpnA = {80, 80, 100, 100, 40, 60};
+    double[] jpnAkg = {8, 8, 10, 10, 2, 3};
+    for (int i = 0; i < months.length; i++) {
+      rows.add(row("china_customs", "CHN", "JPN", "export", months[i], 1, a, jpnA[i], jpnAkg[i]));
+    }
+    rows.add(row("china_customs", "CHN", "JPN", "export", "2025-03", 1, n, 200, 20.0));
+    rows.add(row("china_customs", "CHN", "JPN", "export", "2025-04", 1, n, 200, 20.0));
+    rows.add(row("china_customs", "CHN", "JPN", "export", "2026-01", 2, n, 400, 40.0));
+    rows.add(row("china_customs", "CHN", "JPN", "export", "2026-03", 1, n, 220, 22.0));
+    rows.add(row("china_customs", "CHN", "JPN", "export", "2026-04", 1, n, 220, 22.0));
+    double[] korA = {50, 50, 55, 55};
+    double[] korAkg = {5, 5, 8.75, 8.75};
+    for (int i = 0; i < 4; i++) {
+      rows.add(row("china_customs", "CHN", "KOR", "export", months[i + 2], 1, a, korA[i], korAkg[i]));
+      rows.add(row("china_customs", "CHN", "KOR", "export", months[i + 2], 1, n, 100, 10.0));
+    }
+    rows.add(row("japan_customs", "JPN", "CHN", "import", "2026-03", 1, "380110000", 42.4, 2.0));
+    rows.add(row("japan_customs", "JPN", "CHN", "import", "2026-04", 1, "380110000", 70, 3.0));
+    rows.add(row("comtrade", "CHN", "JPN", "export", "2026-01", 1, "380110", 999, 99.0));
+    Dataset<Row> tagged = spark().createDataFrame(rows, TAGGED);
+
+    TradecurbConfig config = TradecurbConfig.defaults().with("impact.pre-months", 2)
+        .with("impact.control-destinations", List.of("KOR"));
+    CurbEvent event = new CurbEvent("test_curb", "test", java.time.LocalDate.of(2026, 3, 10), List.of("JPN"),
+        List.of("*"), java.time.LocalDate.of(2026, 2, 20));
+    return ImpactModel.build(spark(), tagged, List.of(event), ImpactSettings.from(config));
+  }
+
+  private Row impactRow(String partner, String category) {
+    List<Row> r = impact.where("reporter_iso3 = 'CHN' AND flow = 'export' AND partner_iso3 = '" + partner
+        + "' AND category = '" + category + "'").collectAsList();
+    assertEquals(1, r.size());
+    return r.get(0);
+  }
+
+  private static double d(Row r, String column) {
+    return r.<Double>getAs(column);
+  }
+
+  @Test
+  void prePostYearOverYearAndThePriceVolumeSplit() {
+    Row g = impactRow("JPN", "graphite");
+    assertEquals(100.0, d(g, "pre_value_usd"), 1e-9, "the Comtrade copy (999) is not added");
+    assertEquals(50.0, d(g, "post_value_usd"), 1e-9);
+    assertEquals(-50.0, d(g, "value_change_pct"), 1e-9);
+    assertEquals(-37.5, d(g, "yoy_value_change_pct"), 1e-9, "(40+60)/(80+80) - 1");
+    assertEquals(-75.0, d(g, "quantity_change_pct"), 1e-9, "2.5 kg vs 10 kg");
+    assertEquals(100.0, d(g, "unit_value_change_pct"), 1e-9, "20 $/kg vs 10 $/kg");
+    assertEquals(Math.log(0.5), d(g, "dlog_value"), 1e-12);
+    assertEquals(Math.log(0.25), d(g, "dlog_quantity"), 1e-12);
+    assertEquals(Math.log(2.0), d(g, "dlog_unit_value"), 1e-12);
+    assertEquals(2L, g.<Long>getAs("pre_months_observed"));
+    assertEquals(2L, g.<Long>getAs("post_months_observed"));
+    Assertions.assertTrue(g.<Boolean>getAs("pre_window_complete"));
+    Assertions.assertTrue(g.<Boolean>getAs("route_targeted"));
+    Assertions.assertFalse(impactRow("KOR", "graphite").<Boolean>getAs("route_targeted"));
+    assertEquals(d(g, "value_change_pct"), d(impactRow("JPN", "all_dual_use"), "value_change_pct"), 1e-9);
+  }
+
+  @Test
+  void differenceInDifferencesAgainstBothControlsAndTheTripleDifference() {
+    Row g = impactRow("JPN", "graphite");
+    assertEquals(100 * (0.5 / 1.1 - 1), d(g, "did_vs_non_dual_use"), 1e-9,
+        "non-dual-use to JPN: 200 → 220 (January+February 400 split evenly)");
+    assertEquals(100 * (0.5 / 1.1 - 1), d(g, "did_vs_control_destinations"), 1e-9, "graphite to KOR: 50 → 55");
+    assertEquals(100 * (0.5 / 1.1 / 1.1 - 1), d(g, "did_triple"), 1e-9,
+        "(ln .5 - ln 1.1) - (ln 1.1 - ln 1.0)");
+    assertEquals(List.of("KOR"), g.getList(g.fieldIndex("control_destinations")));
+    Row nonDual = impactRow("JPN", "non_dual_use");
+    Assertions.assertNull(nonDual.getAs("did_vs_non_dual_use"));
+    Assertions.assertNull(nonDual.getAs("did_triple"));
+  }
+
+  @Test
+  void eventStudyIndexesToThePreWindowAndMarksAnticipation() {
+    Map<Integer, String> byMonth = new LinkedHashMap<>();
+    for (Row r : EventStudy.compute(windowed, impact, 12)
+        .where("reporter_iso3 = 'CHN' AND partner_iso3 = 'JPN' AND category = 'graphite'")
+        .orderBy("relative_month").collectAsList()) {
+      byMonth.put(r.getAs("relative_month"), Math.round(r.<Double>getAs("value_index")) + " "
+          + r.getAs("is_anticipation"));
+    }
+    assertEquals(Map.of(-12, "80 false", -11, "80 false", -2, "100 false", -1, "100 true", 0, "40 false",
+        1, "60 false"), byMonth, "anticipation from February (2026-02-20) to the event month");
+  }
+
+  @Test
+  void mirrorGapBeforeAndAfterTheCifFobMargin() {
+    List<Row> both = MirrorFlows.byHs6(marked, 0.06).where("japan_imports_usd IS NOT NULL").orderBy("period")
+        .collectAsList();
+    assertEquals(2, both.size());
+    assertEquals(6.0, both.get(0).<Double>getAs("gap_pct"), 1e-9, "42.4 vs 40: just the margin");
+    assertEquals(0.0, both.get(0).<Double>getAs("adjusted_gap_pct"), 1e-9);
+    assertEquals(100.0 * (70 - 60) / 60, both.get(1).<Double>getAs("gap_pct"), 1e-9);
+    assertEquals(100.0 * (70 - 63.6) / 63.6, both.get(1).<Double>getAs("adjusted_gap_pct"), 1e-9,
+        "vs the expected 60 x 1.06 = 63.6");
+  }
+
+  @Test
+  void diversionSharesOfTheTargetedRoutesLostVolume() {
+    Dataset<Row> diversion = Diversion.compute(impact, List.of("KOR"), 10);
+    Row kor = diversion.where("partner_iso3 = 'KOR' AND category = 'graphite'").first();
+    assertEquals(7.5, kor.<Double>getAs("targeted_loss_kg"), 1e-9, "JPN: 10 kg → 2.5 kg a month");
+    assertEquals(3.75, kor.<Double>getAs("change_quantity_kg"), 1e-9);
+    assertEquals(0.5, kor.<Double>getAs("share_of_targeted_loss"), 1e-9);
+    assertEquals(1, kor.<Integer>getAs("rank"));
+    Assertions.assertTrue(kor.<Boolean>getAs("named_destination"));
+  }
+
+  @Test
+  void monthlyFlowsSplitCombinedMonthsAndSourceComparisonKeepsTheOtherSource() {
+    Row jan = MonthlyFlows.compute(marked).where("partner_iso3 = 'JPN' AND flow = 'export' AND category = "
+        + "'non_dual_use' AND period = DATE'2026-01-01'").first();
+    assertEquals(200.0, jan.<Double>getAs("value_usd"), 1e-9);
+    Assertions.assertTrue(jan.<Boolean>getAs("split_from_combined"));
+    Row comtrade = SourceSelection.comparison(marked).where("source = 'comtrade' AND category = 'graphite'").first();
+    Assertions.assertFalse(comtrade.<Boolean>getAs("used"));
+    assertEquals(899.0, comtrade.<Double>getAs("value_vs_used_pct"), 1e-9, "999 vs 100");
+  }
+}
