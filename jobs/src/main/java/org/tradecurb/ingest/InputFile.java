@@ -8,8 +8,10 @@ import java.io.Serializable;
  * @param uri the full path as the file system names it (file:/…, s3a://…)
  * @param relativePath the path below the input root, used as the file's identity in every table
  * @param flow export/import for China Customs files (from their folder), else null
+ * @param size bytes, as listed
  */
-public record InputFile(Source source, String uri, String relativePath, String flow) implements Serializable {
+public record InputFile(Source source, String uri, String relativePath, String flow, long size)
+    implements Serializable {
 
   public String fileName() {
     int slash = relativePath.lastIndexOf('/');

@@ -34,6 +34,7 @@ public final class InputLayout {
     org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(inputRoot);
     List<String> relativePaths = new ArrayList<>();
     Map<String, String> uris = new LinkedHashMap<>();
+    Map<String, Long> sizes = new LinkedHashMap<>();
     try {
       FileSystem fs = root.getFileSystem(hadoopConf);
       org.apache.hadoop.fs.Path qualified = fs.makeQualified(root);
@@ -48,6 +49,7 @@ public final class InputLayout {
         String relative = path.substring(prefix.length()).replaceFirst("^/+", "");
         relativePaths.add(relative);
         uris.put(relative, status.getPath().toString());
+        sizes.put(relative, status.getLen());
       }
     } catch (FileNotFoundException e) {
       throw TradecurbException.unreadableInput("input folder " + inputRoot + " does not exist");
@@ -69,22 +71,23 @@ public final class InputLayout {
       }
       String lower = relative.toLowerCase(Locale.ROOT);
       String uri = uris.get(relative);
+      long size = sizes.get(relative);
       if (lower.startsWith(Source.COMTRADE.folder + "/")) {
         if (lower.matches(".*\\.(csv|tsv|txt)(\\.gz)?$") || lower.endsWith(".gz")) {
-          files.add(new InputFile(Source.COMTRADE, uri, relative, null));
+          files.add(new InputFile(Source.COMTRADE, uri, relative, null, size));
         } else {
           unknown.put(relative, "Comtrade files must end in .csv, .tsv or .gz");
         }
       } else if (lower.startsWith(Source.JAPAN_CUSTOMS.folder + "/")) {
         if (lower.matches(".*\\.csv(\\.gz)?$")) {
-          files.add(new InputFile(Source.JAPAN_CUSTOMS, uri, relative, null));
+          files.add(new InputFile(Source.JAPAN_CUSTOMS, uri, relative, null, size));
         } else {
           unknown.put(relative, "Japan Customs files must end in .csv");
         }
       } else if (relative.startsWith(exports + "/") || relative.startsWith(imports + "/")) {
         String flow = relative.startsWith(exports + "/") ? SourceRecord.EXPORT : SourceRecord.IMPORT;
         if (lower.matches(".*\\.csv(\\.gz)?$")) {
-          files.add(new InputFile(Source.CHINA_CUSTOMS, uri, relative, flow));
+          files.add(new InputFile(Source.CHINA_CUSTOMS, uri, relative, flow, size));
         } else {
           unknown.put(relative, "China Customs files must end in .csv");
         }

@@ -9,23 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.input.PortableDataStream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import scala.Tuple2;
+import org.tradecurb.spark.HadoopConf;
 
 /**
  * Reads customs files on the executors, one file per task, streaming line by line (gzip included), so a
@@ -60,8 +55,14 @@ public final class RawFileReader {
     return JavaSparkContext.fromSparkContext(spark.sparkContext());
   }
 
-  private static String paths(List<InputFile> files) {
-    return files.stream().map(InputFile::uri).collect(Collectors.joining(","));
+  /**
+   * One task per file (at most a few hundred files a run), largest first, so small customs files are not
+   * packed into a single task as Spark's whole-file readers do.
+   */
+  private <T> org.apache.spark.api.java.JavaRDD<T> perFile(List<T> items, java.util.function.ToLongFunction<T> size) {
+    List<T> ordered = new java.util.ArrayList<>(items);
+    ordered.sort(java.util.Comparator.comparingLong(size).reversed());
+    return jsc().parallelize(ordered, Math.max(1, Math.min(ordered.size(), 4 * jsc().defaultParallelism())));
   }
 
   /** The first pass over each file; small results, collected to the driver. */
@@ -69,21 +70,21 @@ public final class RawFileReader {
     if (files.isEmpty()) {
       return List.of();
     }
-    Map<String, InputFile> byUri = files.stream().collect(Collectors.toMap(InputFile::uri, f -> f));
-    Broadcast<Map<String, InputFile>> lookup = jsc().broadcast(byUri);
-    return jsc().binaryFiles(paths(files), Math.max(1, files.size()))
-        .map(t -> fingerprintOne(lookup.value().get(t._1()), t._2()))
-        .collect();
+    HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
+    return perFile(files, InputFile::size).map(f -> fingerprintOne(f, conf)).collect();
   }
 
-  static FileFingerprint fingerprintOne(InputFile file, PortableDataStream stream) throws IOException {
-    if (file == null) {
-      throw new IllegalStateException("a file was listed by Spark but not by the input layout");
-    }
+  /** Opens a file on whatever file system holds it (local, HDFS, S3, ...). */
+  static InputStream open(InputFile file, HadoopConf conf) throws IOException {
+    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(file.uri());
+    return path.getFileSystem(conf.get()).open(path);
+  }
+
+  static FileFingerprint fingerprintOne(InputFile file, HadoopConf conf) throws IOException {
     MessageDigest digest = sha256();
     long[] size = {0};
     boolean utf8;
-    try (InputStream raw = new DigestInputStream(new CountingStream(stream.open(), size), digest);
+    try (InputStream raw = new DigestInputStream(new CountingStream(open(file, conf), size), digest);
          InputStream in = TextDecoding.maybeGunzip(raw, file.gzipped())) {
       // Comtrade publishes UTF-8 only: skip the extra decode of what may be a large bulk file.
       utf8 = file.source() == Source.COMTRADE || TextDecoding.isUtf8(in);
@@ -95,7 +96,7 @@ public final class RawFileReader {
     String hash = HexFormat.of().formatHex(digest.digest());
     Charset charset = utf8 ? StandardCharsets.UTF_8 : file.format().fallbackCharset();
     TextDecoding.LineReader reader = new TextDecoding.LineReader(
-        TextDecoding.maybeGunzip(stream.open(), file.gzipped()), charset);
+        TextDecoding.maybeGunzip(open(file, conf), file.gzipped()), charset);
     try (reader) {
       TextDecoding.Header header = TextDecoding.firstLine(reader);
       if (header == null) {
@@ -129,16 +130,11 @@ public final class RawFileReader {
    * caller); every file ends with a SUMMARY row counting the data lines read.
    */
   public Dataset<Row> parse(List<FileFingerprint> files) {
-    List<InputFile> inputs = files.stream().map(FileFingerprint::file).toList();
-    Map<String, FileFingerprint> byUri = files.stream().collect(Collectors.toMap(f -> f.file().uri(), f -> f));
-    Broadcast<Map<String, FileFingerprint>> lookup = jsc().broadcast(byUri);
-    if (inputs.isEmpty()) {
+    if (files.isEmpty()) {
       return spark.createDataFrame(List.of(), PARSED);
     }
-    return spark.createDataFrame(
-        jsc().binaryFiles(paths(inputs), Math.max(1, inputs.size()))
-            .flatMap(t -> new LineRows(lookup.value().get(t._1()), t._2())),
-        PARSED);
+    HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
+    return spark.createDataFrame(perFile(files, FileFingerprint::size).flatMap(f -> new LineRows(f, conf)), PARSED);
   }
 
   /** The rows of one file, produced lazily while the file streams past. */
@@ -151,13 +147,13 @@ public final class RawFileReader {
     private Row next;
     private boolean finished;
 
-    LineRows(FileFingerprint fingerprint, PortableDataStream stream) throws IOException, FileLayoutException {
+    LineRows(FileFingerprint fingerprint, HadoopConf conf) throws IOException, FileLayoutException {
       this.fingerprint = fingerprint;
       InputFile input = fingerprint.file();
       this.file = input.relativePath();
       this.parser = input.format().open(fingerprint.header(), input.context());
       this.reader = new TextDecoding.LineReader(
-          TextDecoding.maybeGunzip(stream.open(), input.gzipped()), Charset.forName(fingerprint.charset()));
+          TextDecoding.maybeGunzip(open(input, conf), input.gzipped()), Charset.forName(fingerprint.charset()));
     }
 
     @Override

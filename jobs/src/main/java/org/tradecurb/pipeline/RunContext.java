@@ -16,6 +16,8 @@ import org.tradecurb.spark.Warehouse;
 public record RunContext(SparkSession spark, TradecurbConfig config, Warehouse warehouse, String runId,
     Instant startedAt) {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunContext.class);
+
   private static final DateTimeFormatter RUN_ID_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -37,6 +39,7 @@ public record RunContext(SparkSession spark, TradecurbConfig config, Warehouse w
 
   /** Names the Spark jobs of a step so the Spark UI and logs read like the pipeline. */
   public void describe(String stage, String step) {
+    LOG.info("{}: {}", stage, step);
     spark.sparkContext().setJobGroup("tradecurb-" + stage, stage + ": " + step, false);
   }
 }

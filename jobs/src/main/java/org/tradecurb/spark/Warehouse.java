@@ -167,18 +167,32 @@ public final class Warehouse {
     return read(table).where(condition).count();
   }
 
-  /** Makes every existing table addressable by its bare name in this session's SQL. */
+  /**
+   * Makes every existing table addressable by its bare name in this session's SQL. In path mode the names are
+   * registered in the session catalog as external tables over the warehouse folders (dropping a name never
+   * deletes data); a name already registered elsewhere is re-pointed only in a session-local catalog.
+   */
   public void registerForSql(Collection<TableSpec> tables) {
     if (metastore) {
       spark.sql("CREATE DATABASE IF NOT EXISTS `" + database + "`");
       spark.catalog().setCurrentDatabase(database);
       return;
     }
+    boolean sessionLocal = "in-memory".equals(spark.conf().get("spark.sql.catalogImplementation", "in-memory"));
     for (TableSpec table : tables) {
-      if (exists(table)) {
-        spark.sql("CREATE TABLE IF NOT EXISTS `" + table.name() + "` USING delta LOCATION '"
-            + location(table).replace("'", "\\'") + "'");
+      if (!exists(table)) {
+        continue;
       }
+      String name = "`" + table.name() + "`";
+      if (spark.catalog().tableExists(table.name())) {
+        String registered = spark.sql("DESCRIBE DETAIL " + name).select("location").first().getString(0);
+        if (registered.replaceFirst("^file:", "").equals(location(table).replaceFirst("^file:", ""))
+            || !sessionLocal) {
+          continue;
+        }
+        spark.sql("DROP TABLE " + name);
+      }
+      spark.sql("CREATE TABLE " + name + " USING delta LOCATION " + literal(location(table)));
     }
   }
 

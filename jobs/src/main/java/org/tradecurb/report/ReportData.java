@@ -1,0 +1,121 @@
+package org.tradecurb.report;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Everything the report shows, as plain values collected from the gold tables: the renderer
+ * ({@link HtmlReport}) needs no Spark, so it is tested on hand-made records. Nullable fields are the ones the
+ * tables leave null (a ratio with a zero denominator, a window without data).
+ *
+ * @param event the curb (curb_events)
+ * @param impact curb_impact rows of China's exports to Japan, one per category (treated categories,
+ *     all_dual_use, non_dual_use)
+ * @param monthly monthly_flows of China's exports to Japan, categories all_dual_use and non_dual_use
+ * @param eventStudy event_study rows of China's exports to Japan, all_dual_use and non_dual_use
+ * @param mirror mirror_flows_by_category, category all_dual_use
+ * @param diversion diversion rows of the event, category all_dual_use
+ * @param provenance where the figures come from
+ */
+public record ReportData(
+    Event event,
+    List<Impact> impact,
+    List<Monthly> monthly,
+    List<StudyPoint> eventStudy,
+    List<Mirror> mirror,
+    List<DiversionRow> diversion,
+    Provenance provenance) {
+
+  public ReportData {
+    impact = List.copyOf(impact);
+    monthly = List.copyOf(monthly);
+    eventStudy = List.copyOf(eventStudy);
+    mirror = List.copyOf(mirror);
+    diversion = List.copyOf(diversion);
+  }
+
+  /** A row of curb_events. {@code anticipationDate} may be null. */
+  public record Event(String id, String label, LocalDate date, LocalDate anticipationDate,
+      List<String> destinations, List<String> instruments) {
+
+    public Event {
+      destinations = List.copyOf(destinations);
+      instruments = List.copyOf(instruments);
+    }
+
+    public LocalDate month() {
+      return date.withDayOfMonth(1);
+    }
+
+    public LocalDate anticipationMonth() {
+      return anticipationDate == null ? null : anticipationDate.withDayOfMonth(1);
+    }
+  }
+
+  /** A curb_impact row (one route, one category). Percentages are percent: -55.0 is a 55% fall. */
+  public record Impact(
+      String category,
+      LocalDate preStart,
+      LocalDate preEnd,
+      LocalDate postStart,
+      LocalDate postEnd,
+      long preMonthsObserved,
+      long postMonthsObserved,
+      boolean preWindowComplete,
+      Double preValueUsd,
+      Double postValueUsd,
+      Double valueChangePct,
+      Double yoyValueChangePct,
+      long yoyMonths,
+      Double quantityChangePct,
+      Double unitValueChangePct,
+      Double dlogValue,
+      Double dlogQuantity,
+      Double dlogUnitValue,
+      Double didVsNonDualUse,
+      Double didVsControlDestinations,
+      Double didTriple,
+      List<String> controlDestinations) {
+
+    public Impact {
+      controlDestinations = List.copyOf(controlDestinations);
+    }
+  }
+
+  /** A monthly_flows row. */
+  public record Monthly(LocalDate period, String category, double valueUsd, Double quantityKg,
+      boolean splitFromCombined, double approximateShare, List<String> sources) {
+
+    public Monthly {
+      sources = List.copyOf(sources);
+    }
+  }
+
+  /** An event_study row. {@code window} is "pre", "post" or null. */
+  public record StudyPoint(String category, int relativeMonth, LocalDate period, double valueUsd,
+      Double valueIndex, Double quantityIndex, boolean anticipation, String window) {}
+
+  /** A mirror_flows_by_category row. */
+  public record Mirror(LocalDate period, String category, Double chinaExportsUsd, Double japanImportsUsd,
+      Double gapPct, Double adjustedGapPct, double cifFobMargin, boolean splitFromCombined) {}
+
+  /**
+   * A diversion row: {@code side} is china_exports_by_destination or target_imports_by_origin; for the first
+   * {@code partner} is the destination, for the second {@code partner} is the origin of the target's imports.
+   */
+  public record DiversionRow(String side, String reporter, String partner, boolean routeTargeted,
+      Double preValueUsd, Double postValueUsd, Double changeValueUsd, Double valueChangePct,
+      Double changeQuantityKg, Double targetedLossKg, Double shareOfTargetedLoss, Integer rank,
+      boolean namedDestination, boolean topMover) {}
+
+  /**
+   * Where the figures come from.
+   *
+   * @param warehouse the warehouse folder or URI
+   * @param generatedAt when the report was made, as shown
+   * @param builtFromSyntheticSamples true when the warehouse's ingested files are the synthetic samples
+   *     (checksums match a folder whose README declares its data synthetic), false when they were checked
+   *     and are not, null when it could not be checked
+   */
+  public record Provenance(String warehouse, String generatedAt, Boolean builtFromSyntheticSamples) {}
+}

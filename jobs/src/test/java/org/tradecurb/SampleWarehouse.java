@@ -1,0 +1,50 @@
+package org.tradecurb;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.tradecurb.config.TradecurbConfig;
+import org.tradecurb.pipeline.Pipeline;
+import org.tradecurb.pipeline.RunContext;
+import org.tradecurb.spark.Warehouse;
+
+/**
+ * The warehouse the whole pipeline builds from data-samples/, built once per test JVM and shared by the
+ * tests that read it (notebooks, report, data dictionary), with every table registered by its bare name.
+ */
+public final class SampleWarehouse {
+
+  private static Path built;
+
+  private SampleWarehouse() {}
+
+  public static synchronized Path get(SparkSession spark) {
+    if (built == null) {
+      Path dir = Path.of("target", "sample-warehouse").toAbsolutePath();
+      delete(dir);
+      TradecurbConfig config = TradecurbConfig.defaults()
+          .with("input", SharedReference.repoRoot().resolve("data-samples").toString())
+          .with("warehouse", dir.toString());
+      Pipeline.run(RunContext.start(spark, config), Pipeline.STAGES);
+      built = dir;
+    }
+    TradecurbConfig config = TradecurbConfig.defaults().with("warehouse", built.toString());
+    Warehouse.of(spark, config).registerForSql(Tables.all());
+    return built;
+  }
+
+  private static void delete(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package org.tradecurb.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.tradecurb.SharedReference;
+
+/** Runs bin/tradecurb as a user would, from the repository root, and captures what it printed. */
+final class Launcher {
+
+  record Result(int exitCode, String stdout, String stderr) {}
+
+  private Launcher() {}
+
+  static Result run(Map<String, String> environment, String... args) {
+    Path root = SharedReference.repoRoot();
+    List<String> command = new ArrayList<>();
+    command.add(root.resolve("bin/tradecurb").toString());
+    command.addAll(List.of(args));
+    try {
+      Path out = Files.createTempFile("tradecurb-out", ".txt");
+      Path err = Files.createTempFile("tradecurb-err", ".txt");
+      ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile())
+          .redirectOutput(out.toFile()).redirectError(err.toFile());
+      pb.environment().put("SPARK_MASTER", "local[2]");
+      pb.environment().put("SPARK_DRIVER_MEMORY", "2g");
+      pb.environment().putAll(environment);
+      Process p = pb.start();
+      if (!p.waitFor(10, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+        throw new AssertionError("bin/tradecurb " + String.join(" ", args) + " did not finish in 10 minutes");
+      }
+      return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new AssertionError("cannot run bin/tradecurb", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  static Result run(String... args) {
+    return run(Map.of(), args);
+  }
+}

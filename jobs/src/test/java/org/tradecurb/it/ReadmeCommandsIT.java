@@ -1,0 +1,114 @@
+package org.tradecurb.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
+import org.tradecurb.SharedReference;
+import org.tradecurb.SparkTestBase;
+
+/**
+ * The README's commands, run as a user runs them: bin/tradecurb (the built jar through SparkSubmit) on
+ * data-samples/, the sql command for scripts, a rerun that must change nothing, and the failure paths.
+ */
+class ReadmeCommandsIT extends SparkTestBase {
+
+  private static final List<String> TABLES = List.of("comtrade_raw", "japan_customs_raw", "china_customs_raw",
+      "trade_flows", "trade_flows_tagged", "quarantine", "ingest_files", "monthly_flows", "curb_impact",
+      "event_study", "mirror_flows", "mirror_flows_by_category", "diversion", "source_comparison",
+      "dual_use_catalog", "curb_events");
+
+  private List<Row> query(Path warehouse, String sql) {
+    for (String t : TABLES) {
+      spark().read().format("delta").load(warehouse.resolve(t).toString()).createOrReplaceTempView(t);
+    }
+    spark().read().format("delta").load(warehouse.resolve("pipeline_runs").toString())
+        .createOrReplaceTempView("pipeline_runs");
+    return sql(sql).collectAsList();
+  }
+
+  /** The planted malformed rows data-samples/README.md lists: "file:line REASON". */
+  private static Set<String> plantedBadRows() throws Exception {
+    String readme = Files.readString(SharedReference.repoRoot().resolve("data-samples/README.md"));
+    Matcher m = Pattern.compile("(?m)^\\| ([^|]+?) \\| (\\d+) \\| ([A-Z_]+) \\|$").matcher(readme);
+    Set<String> rows = new TreeSet<>();
+    while (m.find()) {
+      rows.add(m.group(1) + ":" + m.group(2) + " " + m.group(3));
+    }
+    return rows;
+  }
+
+  private long version(Path warehouse, String table) {
+    return io.delta.tables.DeltaTable.forPath(spark(), warehouse.resolve(table).toString()).history(1)
+        .select("version").first().getLong(0);
+  }
+
+  @Test
+  void theReadmeRunCommandBuildsEveryTableAndARerunChangesNothing() throws Exception {
+    Path warehouse = newDir("readme-wh");
+    Launcher.Result run = Launcher.run("run", "--warehouse", warehouse.toString());
+    assertEquals(0, run.exitCode(), run.stderr());
+
+    Set<String> planted = plantedBadRows();
+    Assertions.assertFalse(planted.isEmpty(), "data-samples/README.md lists its planted bad rows");
+    Set<String> quarantined = query(warehouse, "SELECT source_file, source_line, reason_code FROM quarantine")
+        .stream().map(r -> r.getString(0) + ":" + r.get(1) + " " + r.getString(2))
+        .collect(Collectors.toCollection(TreeSet::new));
+    assertEquals(planted, quarantined, "exactly the planted rows are quarantined");
+    assertEquals(0L, query(warehouse, "SELECT count(*) FROM pipeline_runs WHERE status = 'failed'").get(0).getLong(0));
+    assertEquals(0L, query(warehouse, "SELECT count(*) FROM pipeline_runs WHERE rows_read <> rows_accepted "
+        + "+ rows_quarantined + rows_excluded").get(0).getLong(0), "every stage reconciles");
+
+    Launcher.Result sql = Launcher.run("sql", "SELECT source, count(*) AS n FROM trade_flows GROUP BY source "
+        + "ORDER BY source", "--warehouse", warehouse.toString(), "--format", "csv");
+    assertEquals(0, sql.exitCode(), sql.stderr());
+    String expected = "source,n\n" + query(warehouse, "SELECT source, count(*) FROM trade_flows GROUP BY source "
+        + "ORDER BY source").stream().map(r -> r.getString(0) + "," + r.getLong(1)).collect(Collectors.joining("\n"))
+        + "\n";
+    assertEquals(expected, sql.stdout(), "csv output is the result alone");
+    assertEquals(3, expected.split("\n").length - 1, "all three sources");
+
+    Launcher.Result summary = Launcher.run("sql", "SELECT category, value_change_pct, yoy_value_change_pct, "
+        + "did_vs_non_dual_use FROM curb_impact WHERE event_id = 'jp_ban_2026' AND reporter_iso3 = 'CHN' "
+        + "AND partner_iso3 = 'JPN' AND flow = 'export' ORDER BY category", "--warehouse", warehouse.toString(),
+        "--format", "json");
+    assertEquals(0, summary.exitCode(), summary.stderr());
+    Assertions.assertTrue(summary.stdout().startsWith("[") && summary.stdout().contains("\"all_dual_use\""),
+        summary.stdout());
+
+    Map<String, Long> versions = new TreeMap<>();
+    for (String t : TABLES) {
+      versions.put(t, version(warehouse, t));
+    }
+    Launcher.Result rerun = Launcher.run("run", "--warehouse", warehouse.toString());
+    assertEquals(0, rerun.exitCode(), rerun.stderr());
+    Map<String, Long> after = new TreeMap<>();
+    for (String t : TABLES) {
+      after.put(t, version(warehouse, t));
+    }
+    // The catalogue and events tables are rewritten by every tag run only if they changed.
+    assertEquals(versions, after, "a rerun with nothing new commits to no table");
+  }
+
+  @Test
+  void failuresAreOneLineWithTheirExitCode() {
+    Launcher.Result badConfig = Launcher.run("run", "--config", "/nonexistent/tradecurb.conf");
+    assertEquals(2, badConfig.exitCode());
+    Assertions.assertTrue(badConfig.stderr().strip().endsWith("tradecurb: config file not found: "
+        + "/nonexistent/tradecurb.conf"), badConfig.stderr());
+    Launcher.Result badSql = Launcher.run("sql", "SELEC nothing", "--warehouse", newDir("empty-wh").toString());
+    assertEquals(64, badSql.exitCode());
+    Assertions.assertTrue(badSql.stderr().contains("tradecurb: SQL cannot run: "), badSql.stderr());
+  }
+}
