@@ -7,6 +7,7 @@ package org.tradecurb;
 public class TradecurbException extends RuntimeException {
 
   private final ExitCode exitCode;
+  private boolean recorded;
 
   public TradecurbException(ExitCode exitCode, String message) {
     super(message);
@@ -20,6 +21,16 @@ public class TradecurbException extends RuntimeException {
 
   public ExitCode exitCode() {
     return exitCode;
+  }
+
+  /** Marks the failure as already written to pipeline_runs by the stage that raised it. */
+  public TradecurbException recorded() {
+    this.recorded = true;
+    return this;
+  }
+
+  public boolean isRecorded() {
+    return recorded;
   }
 
   public static TradecurbException badConfig(String message) {

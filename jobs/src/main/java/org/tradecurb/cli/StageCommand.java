@@ -1,11 +1,14 @@
 package org.tradecurb.cli;
 
+import java.time.Duration;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
+import org.tradecurb.TradecurbException;
 import org.tradecurb.config.TradecurbConfig;
 import org.tradecurb.pipeline.Pipeline;
 import org.tradecurb.pipeline.RunContext;
 import org.tradecurb.spark.Sessions;
+import org.tradecurb.spark.WarehouseLock;
 import picocli.CommandLine.Mixin;
 
 /** A command that runs pipeline stages in one Spark session. */
@@ -22,6 +25,18 @@ abstract class StageCommand implements Runnable {
     TradecurbConfig config = options.load();
     SparkSession spark = Sessions.getOrCreate("tradecurb " + String.join("+", stages()));
     RunContext run = RunContext.start(spark, config);
-    Pipeline.run(run, stages());
+    long started = System.currentTimeMillis();
+    WarehouseLock lock;
+    try {
+      lock = WarehouseLock.acquire(spark.sparkContext().hadoopConfiguration(), run.warehouse().root(), run.runId(),
+          Duration.ofSeconds(config.integer("lock.wait-seconds")),
+          Duration.ofHours(config.integer("lock.stale-after-hours")));
+    } catch (TradecurbException busy) {
+      run.recordFailure(stages().get(0), started, busy);
+      throw busy;
+    }
+    try (lock) {
+      Pipeline.run(run, stages());
+    }
   }
 }

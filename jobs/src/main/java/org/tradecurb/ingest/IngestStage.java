@@ -267,7 +267,7 @@ public final class IngestStage implements Stage {
     }
     run.record(started, entries);
     if (code != ExitCode.OK) {
-      throw new TradecurbException(code, failure);
+      throw new TradecurbException(code, failure).recorded();
     }
   }
 }

@@ -66,7 +66,7 @@ public final class NormalizeStage implements Stage {
         en.message = message;
       });
       run.record(started, entries);
-      throw new TradecurbException(ExitCode.RECONCILIATION_FAILED, message);
+      throw new TradecurbException(ExitCode.RECONCILIATION_FAILED, message).recorded();
     }
     markNormalized(run, pending.keySet());
     run.record(started, entries);

@@ -3,6 +3,7 @@ package org.tradecurb.pipeline;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tradecurb.TradecurbException;
 import org.tradecurb.ingest.IngestStage;
 import org.tradecurb.normalize.NormalizeStage;
 import org.tradecurb.tag.TagStage;
@@ -23,13 +24,22 @@ public final class Pipeline {
 
   private Pipeline() {}
 
+  /** Runs the stages in order; a failure a stage did not log itself gets its pipeline_runs row here. */
   public static void run(RunContext run, List<String> stages) {
     for (String name : stages) {
       Stage stage = STAGE_BY_NAME.get(name);
       if (stage == null) {
         throw new IllegalArgumentException("unknown stage " + name);
       }
-      stage.run(run);
+      long started = System.currentTimeMillis();
+      try {
+        stage.run(run);
+      } catch (RuntimeException e) {
+        if (!(e instanceof TradecurbException te && te.isRecorded())) {
+          run.recordFailure(name, started, e);
+        }
+        throw e;
+      }
     }
   }
 }

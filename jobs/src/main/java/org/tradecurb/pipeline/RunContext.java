@@ -37,6 +37,20 @@ public record RunContext(SparkSession spark, TradecurbConfig config, Warehouse w
     warehouse.append(PipelineRuns.TABLE, spark.createDataFrame(rows, PipelineRuns.TABLE.schema()), runId);
   }
 
+  /** Logs a failed stage in pipeline_runs; a failure to log must not hide the original failure. */
+  public void recordFailure(String stage, long stageStartMillis, RuntimeException failure) {
+    PipelineRuns.Entry entry = new PipelineRuns.Entry(stage, "all");
+    entry.status = "failed";
+    entry.exitCode = failure instanceof org.tradecurb.TradecurbException te ? te.exitCode().code
+        : org.tradecurb.ExitCode.FAILURE.code;
+    entry.message = String.valueOf(failure.getMessage());
+    try {
+      record(stageStartMillis, List.of(entry));
+    } catch (RuntimeException logging) {
+      failure.addSuppressed(logging);
+    }
+  }
+
   /** Names the Spark jobs of a step so the Spark UI and logs read like the pipeline. */
   public void describe(String stage, String step) {
     LOG.info("{}: {}", stage, step);

@@ -110,7 +110,7 @@ public final class HtmlReport {
       .banner { background: var(--warn-bg); border: 1px solid var(--warn-line); border-radius: 10px; padding: 12px 18px;
         margin: 16px 0 0; }
       .banner strong { color: #7a4d00; }
-      .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(180px, 1fr)); gap: 10px; margin: 6px 0 16px; }
+      .cards { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 10px; margin: 6px 0 16px; }
       .card { border: 1px solid var(--line); border-radius: 8px; padding: 10px 14px 11px; background: #fafbfc; }
       .card .k { font-size: 11.5px; color: var(--muted); text-transform: uppercase; letter-spacing: .05em; font-weight: 600; }
       .card .v { font-size: 26px; font-weight: 700; font-variant-numeric: tabular-nums; line-height: 1.25; margin-top: 2px; }
@@ -150,8 +150,8 @@ public final class HtmlReport {
       table { border-collapse: collapse; width: 100%; font-size: 13.5px; font-variant-numeric: tabular-nums; margin: 6px 0 4px; }
       th, td { padding: 6px 9px; border-bottom: 1px solid #eceff3; text-align: right; white-space: nowrap; }
       th:first-child, td:first-child { text-align: left; }
-      thead th { font-weight: 600; color: var(--muted); font-size: 11.5px; text-transform: uppercase; letter-spacing: .03em;
-        border-bottom: 1px solid var(--line); vertical-align: bottom; white-space: normal; }
+      thead th { font-weight: 600; color: var(--muted); font-size: 12.5px; border-bottom: 1px solid var(--line);
+        vertical-align: bottom; }
       tbody tr:hover td { background: #f8f9fb; }
       tr.targeted td { background: #fbece8; }
       tr.total td { font-weight: 650; }
@@ -172,6 +172,7 @@ public final class HtmlReport {
         background: #f1f3f5; padding: 1px 4px; border-radius: 3px; }
       footer { color: var(--muted); font-size: 12.5px; margin: 10px 2px 0; }
       #report-errors { color: #b23a2a; }
+      @media (max-width: 760px) { .cards { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
       @media (max-width: 640px) { main { padding: 16px 10px; } section { padding: 14px 14px; } h1 { font-size: 24px; } }
       @media print { body { background: #fff; } section { break-inside: avoid; border-color: #ccc; } details { display: none; } }
       """;
@@ -323,12 +324,23 @@ public final class HtmlReport {
     card(out, "Value, post vs pre", all.valueChangePct(),
         Fmt.usd(all.preValueUsd()) + " \u2192 " + Fmt.usd(all.postValueUsd()) + " a month");
     card(out, "Year over year", all.yoyValueChangePct(), all.yoyMonths() + " post months vs a year earlier");
+    card(out, "Volume (kg)", all.quantityChangePct(), "net weight, post vs pre");
+    card(out, "Unit value (US$/kg)", all.unitValueChangePct(), "price per kg, post vs pre");
     card(out, "DiD vs non-dual-use", all.didVsNonDualUse(),
         "non-dual-use to Japan " + Fmt.signedPct(non.map(Impact::valueChangePct).orElse(null)));
-    card(out, "DiD vs control destinations", all.didVsControlDestinations(), "same goods to " + controls);
-    card(out, "Triple difference", all.didTriple(), "nets out world-wide tightening");
-    card(out, "Volume (kg)", all.quantityChangePct(), "net weight, post vs pre");
-    card(out, "Unit value (US$/kg)", all.unitValueChangePct(), "price, post vs pre");
+    card(out, "DiD vs control destinations", all.didVsControlDestinations(),
+        all.controlDestinations().isEmpty() ? "no control destination with data"
+            : "same goods to " + String.join(", ", all.controlDestinations()));
+    card(out, "Triple difference", all.didTriple(), "Japan-specific, net of world-wide tightening");
+    Optional<Double> clean = preMeanWithoutAnticipation(data);
+    Double cleanPct = clean.isPresent() && all.postValueUsd() != null && clean.get() > 0
+        ? 100 * (all.postValueUsd() / clean.get() - 1) : null;
+    if (cleanPct != null) {
+      card(out, "Vs baseline before anticipation", cleanPct, "pre-window months before "
+          + Fmt.month(data.event().anticipationMonth()) + ": " + Fmt.usd(clean.get()) + " a month");
+    } else {
+      card(out, "Non-dual-use to Japan", non.map(Impact::valueChangePct).orElse(null), "post vs pre, the reference");
+    }
     out.append("</div>\n<ul class=\"findings\">\n");
 
     out.append("<li>From a monthly average of <strong>").append(e(Fmt.usd(all.preValueUsd())))
@@ -356,14 +368,12 @@ public final class HtmlReport {
 
     out.append("<li>").append(e(priceVolume(all))).append("</li>\n");
 
-    Optional<Double> clean = preMeanWithoutAnticipation(data);
-    if (clean.isPresent() && all.postValueUsd() != null && clean.get() > 0) {
-      double pct = 100 * (all.postValueUsd() / clean.get() - 1);
+    if (cleanPct != null) {
       out.append("<li>The pre window includes the anticipation months (from ")
           .append(e(Fmt.month(data.event().anticipationMonth())))
           .append("), when shipments may have been brought forward. Measured against the pre-window months ")
           .append("before anticipation alone (").append(e(Fmt.usd(clean.get()))).append(" a month), the change is ")
-          .append(e(Fmt.signedPct(pct))).append(".</li>\n");
+          .append(e(Fmt.signedPct(cleanPct))).append(".</li>\n");
     }
 
     List<DiversionRow> china = diversionRows(data, CHINA_EXPORTS);
@@ -617,6 +627,10 @@ public final class HtmlReport {
     }
     int lo = points.stream().mapToInt(StudyPoint::relativeMonth).min().orElse(-12);
     int hi = points.stream().mapToInt(StudyPoint::relativeMonth).max().orElse(12);
+    int span = Math.max(Math.max(12, -lo), hi);
+    int lastObserved = hi;
+    lo = -span;
+    hi = span;
     List<Integer> rel = new ArrayList<>();
     for (int r = lo; r <= hi; r++) {
       rel.add(r);
@@ -625,7 +639,15 @@ public final class HtmlReport {
         + periodOf(points, r).map(p -> " (" + Fmt.month(p) + ")").orElse("")).toList();
     List<String> ticks = rel.stream().map(r -> r % 3 == 0 ? Fmt.relativeMonth(r) : "").toList();
     LineChart chart = new LineChart(WIDTH, 340).x(names, ticks).y("Index", v -> Svg.n(v), true)
-        .reference(100, "pre-window mean = 100");
+        .reference(100, null);
+    Set<LocalDate> splitMonths = data.monthly().stream().filter(Monthly::splitFromCombined).map(Monthly::period)
+        .collect(Collectors.toSet());
+    Set<Integer> split = new TreeSet<>();
+    for (int i = 0; i < rel.size(); i++) {
+      if (periodOf(points, rel.get(i)).map(splitMonths::contains).orElse(false)) {
+        split.add(i);
+      }
+    }
     Set<Integer> ant = new TreeSet<>();
     for (StudyPoint p : points) {
       if (p.anticipation()) {
@@ -647,20 +669,29 @@ public final class HtmlReport {
     List<Double> kgIndex = rel.stream().map(r -> points.stream()
         .filter(p -> ALL.equals(p.category()) && p.relativeMonth() == r).findFirst()
         .map(StudyPoint::quantityIndex).orElse(null)).toList();
-    chart.series(new LineChart.Series("Non-dual-use, value", NON_COLOR, false, true, valueIndex.apply(NON), Set.of(),
+    chart.series(new LineChart.Series("Non-dual-use, value", NON_COLOR, false, true, valueIndex.apply(NON), split,
         v -> Fmt.number(v, 1)));
     chart.series(new LineChart.Series("Dual-use, kilograms", DUAL_LIGHT, true, false, kgIndex, Set.of(),
         v -> Fmt.number(v, 1)));
-    chart.series(new LineChart.Series("Dual-use, value", DUAL, false, true, valueIndex.apply(ALL), Set.of(),
+    chart.series(new LineChart.Series("Dual-use, value", DUAL, false, true, valueIndex.apply(ALL), split,
         v -> Fmt.number(v, 1)));
     List<String[]> items = new ArrayList<>(List.of(new String[] {"Dual-use, value", DUAL},
-        new String[] {"Dual-use, kilograms", DUAL_LIGHT, "dashed"}, new String[] {"Non-dual-use, value", NON_COLOR}));
+        new String[] {"Dual-use, kilograms", DUAL_LIGHT, "dashed"}, new String[] {"Non-dual-use, value", NON_COLOR},
+        new String[] {"Pre-window mean = 100", GREY, "dashed"}));
     if (!ant.isEmpty()) {
       items.add(new String[] {"Anticipation months", "#fcefd4", "box"});
+    }
+    if (!split.isEmpty()) {
+      items.add(new String[] {"Month split from a combined Jan+Feb release", GREY, "dot"});
     }
     legend(out, items);
     out.append(chart.render("Event study: value index of China's exports to Japan, relative months "
         + Fmt.relativeMonth(lo) + " to " + Fmt.relativeMonth(hi))).append("\n</figure>\n");
+    if (lastObserved < hi) {
+      out.append("<p class=\"note\">Months after ").append(e(Fmt.relativeMonth(lastObserved))).append(" (")
+          .append(e(periodOf(points, lastObserved).map(Fmt::month).orElse(Fmt.NA)))
+          .append(") are not published yet.</p>\n");
+    }
     dataTable(out, "Figures", List.of("Relative month", "Month", "Dual-use value index", "Dual-use kg index",
         "Non-dual-use value index", "Window"), rel.stream().map(r -> {
           Optional<StudyPoint> d = points.stream().filter(p -> ALL.equals(p.category()) && p.relativeMonth() == r)
@@ -735,7 +766,7 @@ public final class HtmlReport {
 
     LineChart gaps = new LineChart(WIDTH, 260).x(names, ticks)
         .y("Gap, %", v -> Fmt.number(v, Math.abs(v) < 10 && v != Math.rint(v) ? 1 : 0), true)
-        .reference(0, "no gap");
+        .reference(0, null);
     addEventMarks(gaps, months, event);
     gaps.series(new LineChart.Series("Expected CIF/FOB margin", GREY, true, false,
         months.stream().map(m -> (Double) (margin * 100)).toList(), Set.of(), v -> Fmt.number(v, 1) + "%"));
@@ -840,8 +871,8 @@ public final class HtmlReport {
       double listed = china.stream().filter(r -> !r.routeTargeted() && r.shareOfTargetedLoss() != null)
           .mapToDouble(DiversionRow::shareOfTargetedLoss).sum();
       if (loss > 0 && china.stream().anyMatch(r -> !r.routeTargeted())) {
-        out.append(" The destinations listed below together took ").append(e(Fmt.signedPct(listed * 100)))
-            .append(" of it");
+        out.append(" Net of their own changes, the other destinations listed below gained ")
+            .append(e(Fmt.signedPct(listed * 100))).append(" of that volume");
         double back = imports.stream().filter(r -> r.changeQuantityKg() != null)
             .mapToDouble(DiversionRow::changeQuantityKg).sum();
         if (!imports.isEmpty()) {
@@ -872,15 +903,13 @@ public final class HtmlReport {
       out.append("<p class=\"note\">No rows.</p>\n");
       return;
     }
-    boolean importsSide = shown.stream().allMatch(r -> TARGET_IMPORTS.equals(r.side()));
-    double maxShare = shown.stream().filter(r -> !r.routeTargeted() && r.shareOfTargetedLoss() != null)
-        .mapToDouble(r -> Math.abs(r.shareOfTargetedLoss())).max().orElse(0);
+    boolean importers = shown.stream().map(DiversionRow::reporter).distinct().count() > 1;
     out.append("<div class=\"table-wrap\"><table><thead><tr><th>").append(e(partnerHead)).append("</th>");
-    if (importsSide) {
+    if (importers) {
       out.append("<th>Importer</th>");
     }
-    out.append("<th>Rank</th><th>Pre, US$/month</th><th>Post, US$/month</th><th>Change, US$/month</th>")
-        .append("<th>Change</th><th>Change, kg/month</th><th>Share of lost volume</th></tr></thead><tbody>\n");
+    out.append("<th>Pre, US$/month</th><th>Post, US$/month</th><th>Change, US$/month</th>")
+        .append("<th>Change</th><th>Change, kg/month</th><th>Share of the lost volume</th></tr></thead><tbody>\n");
     for (DiversionRow r : shown) {
       out.append(r.routeTargeted() ? "<tr class=\"targeted\">" : "<tr>").append("<td>")
           .append(e(Fmt.countryWithCode(r.partner())));
@@ -890,21 +919,21 @@ public final class HtmlReport {
         out.append("<span class=\"tag\">named</span>");
       }
       out.append("</td>");
-      if (importsSide) {
+      if (importers) {
         out.append("<td>").append(e(Fmt.country(r.reporter()))).append("</td>");
       }
-      out.append("<td>").append(r.rank() == null ? "" : e(String.valueOf(r.rank()))).append("</td><td>")
-          .append(e(Fmt.usd(r.preValueUsd()))).append("</td><td>").append(e(Fmt.usd(r.postValueUsd())))
+      out.append("<td>").append(e(Fmt.usd(r.preValueUsd()))).append("</td><td>").append(e(Fmt.usd(r.postValueUsd())))
           .append("</td><td>").append(e(Fmt.signedUsd(r.changeValueUsd()))).append("</td><td class=\"")
           .append(signClass(r.valueChangePct()).strip()).append("\">").append(e(Fmt.signedPct(r.valueChangePct())))
           .append("</td><td>").append(e(Fmt.signedKg(r.changeQuantityKg()))).append("</td><td class=\"share\">");
       if (r.routeTargeted()) {
-        out.append("the loss");
+        out.append("<span class=\"note\">the lost volume</span>");
       } else if (r.shareOfTargetedLoss() == null) {
         out.append(e(Fmt.NA));
       } else {
         double share = r.shareOfTargetedLoss();
-        double width = maxShare > 0 ? Math.min(80, 80 * Math.abs(share) / maxShare) : 0;
+        // 100% of the lost volume = 90 px, so bars compare across tables.
+        double width = Math.min(90, 90 * Math.abs(share));
         out.append("<span class=\"bar").append(share < 0 ? " negative" : "").append("\" style=\"width:")
             .append(Svg.n(Math.max(width, 1))).append("px\"></span>").append(e(Fmt.signedPct(share * 100)));
       }

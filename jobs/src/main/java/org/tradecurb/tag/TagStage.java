@@ -86,7 +86,7 @@ public final class TagStage implements Stage {
       entry.exitCode = org.tradecurb.ExitCode.RECONCILIATION_FAILED.code;
       run.record(started, List.of(entry));
       throw new TradecurbException(org.tradecurb.ExitCode.RECONCILIATION_FAILED,
-          "tag wrote " + entry.written + " rows for " + entry.read + " trade_flows rows");
+          "tag wrote " + entry.written + " rows for " + entry.read + " trade_flows rows").recorded();
     }
     run.record(started, List.of(entry));
   }

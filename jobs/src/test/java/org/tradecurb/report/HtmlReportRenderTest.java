@@ -1,0 +1,155 @@
+package org.tradecurb.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The pure renderer on hand-made records: no Spark. */
+class HtmlReportRenderTest {
+
+  private static final String PAGE = HtmlReport.render(ReportFixtures.sample(null));
+
+  /** The inner HTML of the chart container with this id. */
+  static String chart(String html, String id) {
+    Matcher m = Pattern.compile("<figure class=\"chart\" id=\"" + id + "\">(.*?)</figure>", Pattern.DOTALL)
+        .matcher(html);
+    assertTrue(m.find(), "chart container " + id + " is on the page");
+    return m.group(1);
+  }
+
+  @Test
+  void theHeadlineNumbersAppearFormatted() {
+    String summary = PAGE.substring(PAGE.indexOf("<section id=\"summary\">"), PAGE.indexOf("<section id=\"monthly\">"));
+    for (String expected : List.of(
+        "fell 67.7% after the curb took effect",       // value change, in words
+        "60.6% below the same months a year earlier",  // year over year, in words
+        "\u221267.7%", "\u221260.6%",                 // cards: value change, YoY
+        "\u221269.9%", "\u221271.5%", "\u221274.5%",  // DiD vs non-dual-use, vs control destinations, triple
+        "\u221273.5%", "+22.0%",                      // kilograms, unit value
+        "US$63.8 m", "US$20.6 m",                     // pre and post monthly means
+        "Non-dual-use goods shipped to Japan over the same windows rose 7.4%",
+        "Kilograms fell 73.5% while the unit value rose 22.0%",
+        "Jul\u2013Dec 2025", "Jan\u2013Sep 2026",
+        "DEU, KOR, TWN, USA, VNM")) {
+      assertTrue(summary.contains(expected), "summary shows " + expected);
+    }
+    assertTrue(summary.contains("South Korea: +1,475 t a month (+US$17.8 m), 34.8% of the lost volume"),
+        "the largest diversion gain is named");
+    assertTrue(PAGE.contains("Pre window Jul\u2013Dec 2025 (6 published months)"), "methods name the windows");
+  }
+
+  @Test
+  void everyChartIsANonEmptySvg() {
+    assertEquals(List.of("chart-monthly", "chart-categories", "chart-event-study", "chart-mirror"), HtmlReport.CHARTS);
+    for (String id : HtmlReport.CHARTS) {
+      String inner = chart(PAGE, id);
+      assertTrue(inner.contains("<svg viewBox="), id + " holds an SVG");
+      assertTrue(inner.contains("</svg>"), id + " closes its SVG");
+      assertTrue(Pattern.compile("<path d=\"M[0-9]").matcher(inner).find()
+          || Pattern.compile("<rect x=\"[0-9.]+\" y=\"[0-9.]+\" width=\"[1-9]").matcher(inner).find(),
+          id + " draws a line or a bar");
+    }
+    String monthly = chart(PAGE, "chart-monthly");
+    assertTrue(monthly.contains(">In force Jan 2026</text>"), "event month marked");
+    assertTrue(monthly.contains(">Anticipation Nov 2025</text>"), "anticipation month marked");
+    assertTrue(monthly.contains("class=\"band\""), "anticipation months shaded");
+    assertTrue(monthly.contains("fill=\"#ffffff\""), "split Jan+Feb months drawn hollow");
+    assertEquals(2, count(monthly, "<path d=\"M"), "dual-use and non-dual-use lines");
+
+    String study = chart(PAGE, "chart-event-study");
+    assertTrue(study.contains(">Anticipation</text>") && study.contains(">Month 0: Jan 2026</text>"));
+    for (String tick : List.of(">\u221212</text>", ">0</text>", ">+12</text>")) {
+      assertTrue(study.contains(tick), "event study axis spans -12..+12: " + tick);
+    }
+    assertTrue(PAGE.contains("Months after +8 (Sep 2026) are not published yet."));
+
+    String categories = chart(PAGE, "chart-categories");
+    for (String label : List.of("All dual-use goods", "Rare-earth magnets", "Graphite", "Antimony",
+        "Gallium &amp; germanium", "Non-dual-use goods")) {
+      assertTrue(categories.contains(">" + label + "</text>"), "category bar " + label);
+    }
+    assertEquals(12, count(categories, "<rect x="), "two bars (pre/post and YoY) per category");
+
+    String mirror = chart(PAGE, "chart-mirror");
+    assertEquals(2, count(mirror, "<svg "), "levels and gap panels");
+    assertTrue(mirror.contains("Adjusted gap (after the margin)"));
+  }
+
+  @Test
+  void nothingIsFetchedFromTheNetwork() {
+    assertFalse(PAGE.contains("http://"), "no http:// anywhere");
+    assertFalse(PAGE.contains("https://"), "no https:// anywhere");
+    assertFalse(PAGE.contains("src="), "no src attribute: scripts, images and fonts are inline");
+    Matcher href = Pattern.compile("href=\"([^\"]*)\"").matcher(PAGE);
+    while (href.find()) {
+      assertTrue(href.group(1).startsWith("data:"), "only data: links: " + href.group(1));
+    }
+    assertFalse(PAGE.contains("url("), "no CSS url()");
+    assertFalse(PAGE.contains("@import"), "no CSS import");
+    assertTrue(PAGE.contains("default-src 'none'"), "the page policy forbids every fetch");
+    assertTrue(PAGE.contains("script-src '" + HtmlReport.scriptHash() + "'"), "only the page's own script runs");
+    assertEquals(1, count(PAGE, "<script"), "one inline script");
+    assertTrue(PAGE.contains("<script>" + HtmlReport.SCRIPT + "</script>"), "the hashed script is the one inline");
+  }
+
+  @Test
+  void theSyntheticDataCaveatIsAlwaysThere() {
+    ReportData sample = ReportFixtures.sample(null);
+    for (Boolean synthetic : new Boolean[] {Boolean.TRUE, Boolean.FALSE, null}) {
+      String html = HtmlReport.render(new ReportData(sample.event(), sample.impact(), sample.monthly(),
+          sample.eventStudy(), sample.mirror(), sample.diversion(),
+          new ReportData.Provenance("/w", "now", synthetic)));
+      String methods = html.substring(html.indexOf("<section id=\"methods\">"));
+      assertTrue(methods.contains("The sample data are synthetic."), "caveat when provenance is " + synthetic);
+      assertTrue(methods.contains("HS6 approximations."));
+      assertTrue(methods.contains("Combined January+February releases.") && methods.contains("Split here: Jan 2025, "
+          + "Feb 2025."));
+      assertTrue(methods.contains("CIF and FOB.") && methods.contains("flat margin of 6.0%"));
+      assertEquals(Boolean.TRUE.equals(synthetic), html.contains("class=\"banner\""),
+          "banner on top only when the warehouse is known to be built from the samples");
+    }
+  }
+
+  @Test
+  void renderingIsPureAndDeterministic() {
+    assertEquals(PAGE, HtmlReport.render(ReportFixtures.sample(null)));
+  }
+
+  @Test
+  void aWarehouseWithoutFiguresStillRendersEverySection() {
+    ReportData sample = ReportFixtures.sample(null);
+    String html = HtmlReport.render(new ReportData(sample.event(), List.of(), List.of(), List.of(), List.of(),
+        List.of(), new ReportData.Provenance("/w", "now", null)));
+    for (String section : List.of("summary", "monthly", "categories", "event-study", "mirror", "diversion",
+        "methods")) {
+      assertTrue(html.contains("<section id=\"" + section + "\">"), section);
+    }
+    assertTrue(html.contains("No China \u2192 Japan dual-use figures for this event."));
+    assertTrue(html.contains("No data for the event study in this warehouse."));
+  }
+
+  @Test
+  void anEventThatDoesNotTargetJapanSaysSo() {
+    ReportData sample = ReportFixtures.sample(null);
+    ReportData.Event usa = new ReportData.Event("us_ban_2024", "Ban on exports to the United States",
+        java.time.LocalDate.of(2024, 12, 3), null, List.of("USA"), List.of("MOFCOM 2024/46"));
+    String html = HtmlReport.render(new ReportData(usa, sample.impact(), sample.monthly(), List.of(), List.of(),
+        List.of(), sample.provenance()));
+    assertTrue(html.contains("Japan is not a target of this curb"));
+    assertTrue(html.contains("treats the codes of MOFCOM 2024/46"));
+    assertFalse(html.contains("Anticipation"), "no anticipation date, no anticipation mark");
+  }
+
+  static int count(String haystack, String needle) {
+    int n = 0;
+    for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + needle.length())) {
+      n++;
+    }
+    return n;
+  }
+}
