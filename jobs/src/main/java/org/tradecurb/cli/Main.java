@@ -40,9 +40,15 @@ public final class Main implements Runnable {
   /** Runs one command and returns its exit code; tests call this directly. */
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new Main());
+    useUsageExitCode(cli);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e));
-    cli.setExitCodeExceptionMapper(e -> ExitCode.FAILURE.code);
     return cli.execute(args);
+  }
+
+  /** picocli's own code for bad arguments (2) would collide with bad configuration. */
+  private static void useUsageExitCode(CommandLine cli) {
+    cli.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE.code);
+    cli.getSubcommands().values().forEach(Main::useUsageExitCode);
   }
 
   private static int report(Exception e) {

@@ -76,6 +76,7 @@ public final class TradecurbConfig {
     } catch (ConfigException e) {
       throw TradecurbException.badConfig("invalid configuration: " + e.getMessage());
     }
+    checkTypes(merged, defaults);
     return new TradecurbConfig(merged);
   }
 
@@ -123,6 +124,37 @@ public final class TradecurbConfig {
       }
       throw TradecurbException.badConfig("unknown configuration key '" + path + "' ("
           + entry.getValue().origin().description() + "); see " + DEFAULTS_RESOURCE + " for every key");
+    }
+  }
+
+  /**
+   * Reads every key the defaults give a value to with the defaults' type, so "pre-months = lots" fails at
+   * load time with its origin rather than deep inside a stage (Typesafe's checkValid lets strings pass).
+   */
+  private static void checkTypes(Config merged, Config defaults) {
+    for (Map.Entry<String, ConfigValue> e : defaults.entrySet()) {
+      String path = e.getKey();
+      if (merged.getIsNull(path)) {
+        continue;
+      }
+      try {
+        switch (e.getValue().valueType()) {
+          case NUMBER -> {
+            if (e.getValue().unwrapped() instanceof Integer) {
+              merged.getInt(path);
+            } else {
+              merged.getDouble(path);
+            }
+          }
+          case BOOLEAN -> merged.getBoolean(path);
+          case STRING -> merged.getString(path);
+          case LIST -> merged.getList(path);
+          case OBJECT -> merged.getObject(path);
+          default -> { }
+        }
+      } catch (ConfigException ex) {
+        throw TradecurbException.badConfig("configuration key '" + path + "': " + ex.getMessage());
+      }
     }
   }
 

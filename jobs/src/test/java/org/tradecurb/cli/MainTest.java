@@ -1,0 +1,51 @@
+package org.tradecurb.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The command line without Spark: help, usage errors and their exit codes. */
+class MainTest {
+
+  private record Outcome(int code, String out, String err) {}
+
+  private static Outcome run(String... args) {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+      int code = Main.execute(args);
+      return new Outcome(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    for (String command : new String[] {"run", "ingest", "normalize", "tag", "impact", "sql", "generate"}) {
+      Outcome help = run(command, "--help");
+      assertEquals(0, help.code(), command);
+      assertTrue(help.out().contains("Usage: tradecurb " + command), help.out());
+    }
+    Outcome top = run("--help");
+    assertTrue(top.out().contains("run") && top.out().contains("sql"), top.out());
+  }
+
+  @Test
+  void usageErrorsExitWith64AndBadConfigurationWith2() {
+    assertEquals(64, run("frobnicate").code());
+    assertEquals(64, run("generate", "--out", "x", "--seed", "abc").code());
+    Outcome config = run("run", "--config", "/does/not/exist.conf");
+    assertEquals(2, config.code());
+    assertEquals("tradecurb: config file not found: /does/not/exist.conf", config.err().strip());
+  }
+}
