@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       NormalizeCommand.class,
       TagCommand.class,
       ImpactCommand.class,
+      MaintainCommand.class,
       GenerateCommand.class,
       SqlCommand.class,
       CommandLine.HelpCommand.class

@@ -1,6 +1,5 @@
 package org.tradecurb.cli;
 
-import java.time.Duration;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.tradecurb.TradecurbException;
@@ -28,9 +27,7 @@ abstract class StageCommand implements Runnable {
     long started = System.currentTimeMillis();
     WarehouseLock lock;
     try {
-      lock = WarehouseLock.acquire(spark.sparkContext().hadoopConfiguration(), run.warehouse().root(), run.runId(),
-          Duration.ofSeconds(config.integer("lock.wait-seconds")),
-          Duration.ofHours(config.integer("lock.stale-after-hours")));
+      lock = run.lockWarehouse();
     } catch (TradecurbException busy) {
       run.recordFailure(stages().get(0), started, busy);
       throw busy;

@@ -11,6 +11,8 @@ import org.apache.spark.sql.SparkSession;
 import org.tradecurb.config.TradecurbConfig;
 import org.tradecurb.quality.PipelineRuns;
 import org.tradecurb.spark.Warehouse;
+import org.tradecurb.spark.WarehouseLock;
+import java.time.Duration;
 
 /** What every stage of one run shares: the session, configuration, warehouse, run id and start time. */
 public record RunContext(SparkSession spark, TradecurbConfig config, Warehouse warehouse, String runId,
@@ -29,6 +31,13 @@ public record RunContext(SparkSession spark, TradecurbConfig config, Warehouse w
 
   public Timestamp startedTimestamp() {
     return Timestamp.from(startedAt);
+  }
+
+  /** Takes the warehouse's writer lock for this run (see {@link WarehouseLock}); close it when done. */
+  public WarehouseLock lockWarehouse() {
+    return WarehouseLock.acquire(spark.sparkContext().hadoopConfiguration(), warehouse.root(), runId,
+        Duration.ofSeconds(config.integer("lock.wait-seconds")),
+        Duration.ofHours(config.integer("lock.stale-after-hours")));
   }
 
   /** Appends a stage's counts to pipeline_runs. */

@@ -17,20 +17,33 @@ final class Launcher {
 
   private Launcher() {}
 
-  static Result run(Map<String, String> environment, String... args) {
+  private static ProcessBuilder builder(Map<String, String> environment, String... args) {
     Path root = SharedReference.repoRoot();
     List<String> command = new ArrayList<>();
     command.add(root.resolve("bin/tradecurb").toString());
     command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile());
+    pb.environment().put("SPARK_MASTER", "local[2]");
+    pb.environment().put("SPARK_DRIVER_MEMORY", "2g");
+    pb.environment().putAll(environment);
+    return pb;
+  }
+
+  /** Starts bin/tradecurb in the background (output discarded), for tests that kill or race it. */
+  static Process start(String... args) {
+    try {
+      return builder(Map.of(), args).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    } catch (IOException e) {
+      throw new AssertionError("cannot start bin/tradecurb", e);
+    }
+  }
+
+  static Result run(Map<String, String> environment, String... args) {
     try {
       Path out = Files.createTempFile("tradecurb-out", ".txt");
       Path err = Files.createTempFile("tradecurb-err", ".txt");
-      ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile())
-          .redirectOutput(out.toFile()).redirectError(err.toFile());
-      pb.environment().put("SPARK_MASTER", "local[2]");
-      pb.environment().put("SPARK_DRIVER_MEMORY", "2g");
-      pb.environment().putAll(environment);
-      Process p = pb.start();
+      Process p = builder(environment, args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
       if (!p.waitFor(10, TimeUnit.MINUTES)) {
         p.destroyForcibly();
         throw new AssertionError("bin/tradecurb " + String.join(" ", args) + " did not finish in 10 minutes");

@@ -178,6 +178,17 @@ class IngestNormalizeTest extends SparkTestBase {
     List<Row> quarantine = rows(wh, "quarantine", "SELECT count(*) FROM quarantine "
         + "WHERE source_file = 'japan-customs/imp_2025.csv'");
     assertEquals(0L, quarantine.get(0).getLong(0), "the revision fixed the bad line: its quarantine row is gone");
+
+    Maintenance.run(context(in, wh), true, true, Maintenance.MIN_RETAIN_HOURS);
+    List<String> operations = io.delta.tables.DeltaTable.forPath(spark(), wh.resolve("trade_flows").toString())
+        .history(2).select("operation").collectAsList().stream().map(r -> r.getString(0)).toList();
+    // OPTIMIZE commits only where there are small files to compact; one file per partition here.
+    assertEquals(List.of("VACUUM END", "VACUUM START"), operations);
+    assertEquals(after.size(), rows(wh, "trade_flows", "SELECT * FROM trade_flows WHERE source <> 'japan_customs'")
+        .size(), "maintenance changes no data");
+    TradecurbException unsafe = assertThrows(TradecurbException.class,
+        () -> Maintenance.run(context(in, wh), false, true, 24));
+    assertEquals(ExitCode.BAD_CONFIGURATION, unsafe.exitCode());
   }
 
   @Test
