@@ -13,8 +13,8 @@
 -- MAGIC
 -- MAGIC Tables are referenced by their bare names (`trade_flows`, `curb_impact`, ...): `bin/tradecurb sql` registers
 -- MAGIC them in its session; on Databricks run the pipeline with `catalog.mode = metastore` (the tables then live in
--- MAGIC a database that becomes the current one) or register each folder once with
--- MAGIC `CREATE TABLE trade_flows USING delta LOCATION '<warehouse>/trade_flows'`. Every table and column is documented
+-- MAGIC the database `catalog.database`, default `tradecurb`: run `USE tradecurb` first) or register each folder once
+-- MAGIC with `CREATE TABLE trade_flows USING delta LOCATION '<warehouse>/trade_flows'`. Every table and column is documented
 -- MAGIC in [`docs/tables.md`](../docs/tables.md), generated from the same specs that create the tables.
 
 -- COMMAND ----------
@@ -411,7 +411,9 @@ LIMIT 20;
 -- MAGIC
 -- MAGIC `source_comparison` puts each source's monthly figure beside the one the gold tables use. Small differences
 -- MAGIC are rounding and exchange rates (Japan publishes thousands of yen, China often yuan); large ones deserve a look
--- MAGIC before any conclusion is drawn from either.
+-- MAGIC before any conclusion is drawn from either. A pair of opposite differences in January and February is the
+-- MAGIC combined release again: Comtrade has both months, China Customs one figure split evenly (in the sample every
+-- MAGIC difference above a rounding error is of that kind).
 
 -- COMMAND ----------
 
@@ -420,7 +422,8 @@ SELECT reporter_iso3, partner_iso3, flow, source,
        count(*) AS months,
        count_if(used) AS months_used,
        round(avg(value_vs_used_pct), 3) AS mean_pct_vs_used,
-       round(max(abs(value_vs_used_pct)), 3) AS max_abs_pct_vs_used
+       round(max(abs(value_vs_used_pct)), 3) AS max_abs_pct_vs_used,
+       date_format(max_by(period, abs(value_vs_used_pct)), 'yyyy-MM') AS worst_month
 FROM source_comparison
 WHERE category = 'all_dual_use'
 GROUP BY reporter_iso3, partner_iso3, flow, source
