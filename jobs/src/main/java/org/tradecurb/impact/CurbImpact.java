@@ -48,6 +48,8 @@ public final class CurbImpact {
       .column("pre_end", DataTypes.DateType, false, "Last month of the pre window")
       .column("post_start", DataTypes.DateType, false, "First month of the post window (the event month)")
       .column("post_end", DataTypes.DateType, false, "Last month of the post window (last published month)")
+      .column("post_capped_by", DataTypes.StringType, true,
+          "A later overlapping event the post window stops before, so its effect does not leak in; null if none")
       .column("pre_months_observed", DataTypes.LongType, false, "Published months in the pre window")
       .column("post_months_observed", DataTypes.LongType, false, "Published months in the post window")
       .column("pre_window_complete", DataTypes.BooleanType, false, "Every pre-window month is published")
@@ -71,7 +73,8 @@ public final class CurbImpact {
       .column("did_vs_control_destinations", DataTypes.DoubleType, true,
           "DiD against the same category to the control destinations (own destination excluded), percent")
       .column("did_triple", DataTypes.DoubleType, true,
-          "Triple difference: (treated - non-dual-use) on the route minus the same at control destinations")
+          "Triple difference: (treated - non-dual-use) on the route minus the same at control destinations; null "
+              + "where the control destinations report nothing comparable (e.g. only Japan reports imports from China)")
       .column("control_destinations", DataTypes.createArrayType(DataTypes.StringType, true), false,
           "Control destinations with data for the category (empty: no control-destination DiD)")
       .build();
@@ -144,7 +147,7 @@ public final class CurbImpact {
             ROUTE_CATEGORY[3])
         .agg(first("pre_start").as("pre_start"), first("pre_end").as("pre_end"),
             first("post_start").as("post_start"), first("post_end").as("post_end"),
-            first("event_destinations").as("event_destinations"));
+            first("event_destinations").as("event_destinations"), first("post_capped_by").as("post_capped_by"));
     Dataset<Row> route = windowStats(series, ROUTE_CATEGORY);
     Dataset<Row> controls = controlSeries(series, settings.controlDestinations());
     Dataset<Row> control = windowStats(controls, ROUTE_CATEGORY)

@@ -31,7 +31,7 @@ public final class Diversion {
           + "each destination gained.")
       .grain("event_id x side x reporter x partner x category")
       .lineage("curb_impact")
-      .column("event_id", DataTypes.StringType, false, "Event")
+      .column("event_id", DataTypes.StringType, false, "Event (see curb_events)")
       .column("side", DataTypes.StringType, false,
           "china_exports_by_destination or target_imports_by_origin (imports from origins other than China)")
       .column("reporter_iso3", DataTypes.StringType, false, "Reporting country")

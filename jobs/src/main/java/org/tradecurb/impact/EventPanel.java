@@ -14,6 +14,8 @@ import static org.apache.spark.sql.functions.when;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -39,12 +41,47 @@ public final class EventPanel {
       .add("pre_start", DataTypes.DateType, false)
       .add("pre_end", DataTypes.DateType, false)
       .add("post_limit", DataTypes.DateType, true)
+      .add("post_capped_by", DataTypes.StringType, true)
       .add("event_destinations", DataTypes.createArrayType(DataTypes.StringType, true), false);
 
   private EventPanel() {}
 
-  /** Each event's month, anticipation month and windows; post windows end at each reporter's last month. */
-  public static Dataset<Row> windows(SparkSession spark, List<CurbEvent> events, ImpactSettings settings) {
+  /**
+   * The first later event that overlaps this one — destinations overlap (or either is ALL) and the treated
+   * codes overlap (either treats the whole catalogue, or their instruments share a category) — so that a
+   * post window stops before another curb starts moving the same trade.
+   */
+  static CurbEvent nextOverlapping(CurbEvent event, List<CurbEvent> events,
+      Map<String, Set<String>> instrumentCategories) {
+    CurbEvent next = null;
+    for (CurbEvent other : events) {
+      if (!other.eventMonth().isAfter(event.eventMonth())) {
+        continue;
+      }
+      boolean destinations = event.targetsAllDestinations() || other.targetsAllDestinations()
+          || event.destinations().stream().anyMatch(other.destinations()::contains);
+      boolean codes = event.treatsWholeCatalogue() || other.treatsWholeCatalogue()
+          || categories(event, instrumentCategories).stream()
+              .anyMatch(categories(other, instrumentCategories)::contains);
+      if (destinations && codes && (next == null || other.eventMonth().isBefore(next.eventMonth()))) {
+        next = other;
+      }
+    }
+    return next;
+  }
+
+  private static Set<String> categories(CurbEvent e, Map<String, Set<String>> instrumentCategories) {
+    Set<String> categories = new java.util.HashSet<>();
+    e.instruments().forEach(i -> categories.addAll(instrumentCategories.getOrDefault(i, Set.of())));
+    return categories;
+  }
+
+  /**
+   * Each event's month, anticipation month and windows. Post windows end at the configured horizon, before
+   * the next overlapping event, and at each reporter's last published month, whichever comes first.
+   */
+  public static Dataset<Row> windows(SparkSession spark, List<CurbEvent> events, ImpactSettings settings,
+      Map<String, Set<String>> instrumentCategories) {
     List<Row> rows = new ArrayList<>();
     for (CurbEvent e : events) {
       java.time.LocalDate month = e.eventMonth();
@@ -53,8 +90,17 @@ public final class EventPanel {
           && anticipation.isBefore(month) ? anticipation.minusMonths(1) : month.minusMonths(1);
       java.time.LocalDate preStart = preEnd.minusMonths(settings.preMonths() - 1L);
       java.time.LocalDate postLimit = settings.postMonths() == 0 ? null : month.plusMonths(settings.postMonths() - 1L);
+      CurbEvent next = nextOverlapping(e, events, instrumentCategories);
+      String cappedBy = null;
+      if (next != null) {
+        java.time.LocalDate beforeNext = next.eventMonth().minusMonths(1);
+        if (postLimit == null || beforeNext.isBefore(postLimit)) {
+          postLimit = beforeNext;
+          cappedBy = next.id();
+        }
+      }
       rows.add(RowFactory.create(e.id(), Date.valueOf(month), anticipation == null ? null : Date.valueOf(anticipation),
-          Date.valueOf(preStart), Date.valueOf(preEnd), postLimit == null ? null : Date.valueOf(postLimit),
+          Date.valueOf(preStart), Date.valueOf(preEnd), postLimit == null ? null : Date.valueOf(postLimit), cappedBy,
           e.destinations().toArray(new String[0])));
     }
     return spark.createDataFrame(rows, WINDOWS);

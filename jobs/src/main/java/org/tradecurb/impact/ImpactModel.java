@@ -16,12 +16,13 @@ import org.tradecurb.tag.CurbEvent;
  */
 public record ImpactModel(Dataset<Row> marked, Dataset<Row> windowed, Dataset<Row> impact, ImpactSettings settings) {
 
+  /** @param instrumentCategories each catalogue instrument's categories, to see which events overlap */
   public static ImpactModel build(SparkSession spark, Dataset<Row> tagged, List<CurbEvent> events,
-      ImpactSettings settings) {
+      ImpactSettings settings, java.util.Map<String, java.util.Set<String>> instrumentCategories) {
     Dataset<Row> marked = SourceSelection.mark(SourceSelection.splitCombinedMonths(tagged),
         settings.sourcePrecedence()).localCheckpoint();
     Dataset<Row> windowed = EventPanel.withWindows(EventPanel.build(marked, events),
-        EventPanel.windows(spark, events, settings)).localCheckpoint();
+        EventPanel.windows(spark, events, settings, instrumentCategories)).localCheckpoint();
     Dataset<Row> impact = CurbImpact.compute(windowed, settings).localCheckpoint();
     return new ImpactModel(marked, windowed, impact, settings);
   }

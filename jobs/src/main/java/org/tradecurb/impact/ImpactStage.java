@@ -13,6 +13,7 @@ import org.tradecurb.quality.PipelineRuns;
 import org.tradecurb.spark.TableSpec;
 import org.tradecurb.spark.Warehouse;
 import org.tradecurb.tag.CurbEvent;
+import org.tradecurb.tag.DualUseCatalog;
 import org.tradecurb.tag.DualUseTagger;
 
 /**
@@ -56,7 +57,8 @@ public final class ImpactStage implements Stage {
     }
 
     run.describe(NAME, "choose sources, build the event panel, measure each event");
-    ImpactModel model = ImpactModel.build(run.spark(), warehouse.read(DualUseTagger.TABLE), events, settings);
+    ImpactModel model = ImpactModel.build(run.spark(), warehouse.read(DualUseTagger.TABLE), events, settings,
+        DualUseCatalog.load(run.config()).instrumentCategories());
     try {
       List<String> written = new ArrayList<>();
       for (Map.Entry<TableSpec, Dataset<Row>> out : model.tables().entrySet()) {

@@ -7,6 +7,28 @@ import org.tradecurb.spark.TableSpec;
 /** The bronze tables: each source's rows exactly as published, as text, with their lineage. */
 public final class BronzeTables {
 
+  private static final Map<String, String> COMTRADE_COMMENTS = Map.ofEntries(
+      Map.entry("typeCode", "C = goods, S = services"),
+      Map.entry("freqCode", "M = monthly, A = annual"),
+      Map.entry("refPeriodId", "First day of the period, YYYYMMDD"),
+      Map.entry("refMonth", "Month 1-12; 52 = annual figure"),
+      Map.entry("period", "YYYY (annual) or YYYYMM (monthly)"),
+      Map.entry("reporterCode", "Reporter, UN M49-based Comtrade code (156 China, 392 Japan)"),
+      Map.entry("flowCode", "M import, X export, RM re-import, RX re-export (plus processing sub-flows)"),
+      Map.entry("partnerCode", "Partner, Comtrade code (0 = World, 490 = Other Asia nes, i.e. Taiwan)"),
+      Map.entry("partner2Code", "Second partner (consignment); 0 on the totals row"),
+      Map.entry("classificationCode", "HS edition: H5 = HS2017, H6 = HS2022"),
+      Map.entry("cmdCode", "Commodity code (HS 2, 4 or 6 digits, or TOTAL)"),
+      Map.entry("customsCode", "Customs procedure; C00 on the totals row"),
+      Map.entry("motCode", "Mode of transport; 0 on the totals row"),
+      Map.entry("qtyUnitCode", "Quantity unit: 8 = kg, 5 = items, -1 = not available"),
+      Map.entry("qty", "Quantity in qtyUnitAbbr units"),
+      Map.entry("netWgt", "Net weight in kg"),
+      Map.entry("cifvalue", "Value CIF in USD (imports)"),
+      Map.entry("fobvalue", "Value FOB in USD (exports)"),
+      Map.entry("primaryValue", "The headline value in USD: CIF for imports, FOB for exports"),
+      Map.entry("isReported", "True when reported by the country, false when estimated by UN Comtrade"));
+
   private static final Map<String, String> JAPAN_COMMENTS = Map.of(
       "exp_or_imp", "Exp or Imp as published: 1 = export, 2 = import",
       "year", "Year as published",
@@ -60,7 +82,8 @@ public final class BronzeTables {
         .column("ref_year", DataTypes.IntegerType, false, "Calendar year of the row's period (partition key)");
     for (String column : Formats.of(source).bronzeColumns()) {
       String comment = switch (source) {
-        case COMTRADE -> "Comtrade " + column + " as published";
+        case COMTRADE -> "Comtrade " + column + " as published"
+            + (COMTRADE_COMMENTS.containsKey(column) ? ": " + COMTRADE_COMMENTS.get(column) : "");
         case JAPAN_CUSTOMS -> JAPAN_COMMENTS.containsKey(column)
             ? JAPAN_COMMENTS.get(column) : japanFigureComment(column);
         case CHINA_CUSTOMS -> CHINA_COMMENTS.get(column);

@@ -62,7 +62,8 @@ public final class TradeFlows {
       .column("value_usd", DataTypes.DoubleType, false, "value converted at the monthly average rate")
       .column("usd_rate", DataTypes.DoubleType, false, "Units of currency per US dollar used (1 for USD)")
       .column("fx_quality", DataTypes.StringType, false,
-          "published, approximate or provisional (see reference README); reported for USD values")
+          "Quality of the rate used: published, approximate or provisional (see reference/README.md); "
+              + "published for values reported in USD")
       .column("valuation", DataTypes.StringType, false, "FOB for exports, CIF for imports")
       .column("detail_summed", DataTypes.BooleanType, false,
           "True when the figure is the sum of port or regime/province detail rows")

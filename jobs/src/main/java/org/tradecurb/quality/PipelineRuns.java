@@ -19,7 +19,7 @@ public final class PipelineRuns {
       .layer("quality")
       .comment("One row per pipeline run, stage and source: counts read, accepted, quarantined, excluded and "
           + "written, duration and status. A run whose counts do not reconcile fails.")
-      .grain("run_id × stage × source")
+      .grain("run_id x stage x source")
       .lineage("written by every stage at its end")
       .column("run_id", DataTypes.StringType, false, "Run identifier (UTC start time and a random suffix)")
       .column("stage", DataTypes.StringType, false, "ingest, normalize, tag or impact")

@@ -225,6 +225,15 @@ public final class DualUseCatalog {
     }
   }
 
+  /** Each instrument's categories. */
+  public Map<String, java.util.Set<String>> instrumentCategories() {
+    Map<String, java.util.Set<String>> map = new java.util.TreeMap<>();
+    for (Entry e : entries) {
+      map.computeIfAbsent(e.instrument(), i -> new java.util.TreeSet<>()).add(e.category());
+    }
+    return map;
+  }
+
   public List<String> instruments() {
     return entries.stream().map(Entry::instrument).distinct().sorted().toList();
   }

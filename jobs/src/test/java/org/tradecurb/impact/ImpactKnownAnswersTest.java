@@ -105,7 +105,7 @@ class ImpactKnownAnswersTest extends SparkTestBase {
         .with("impact.control-destinations", List.of("KOR"));
     CurbEvent event = new CurbEvent("test_curb", "test", java.time.LocalDate.of(2026, 3, 10), List.of("JPN"),
         List.of("*"), java.time.LocalDate.of(2026, 2, 20));
-    return ImpactModel.build(spark(), tagged, List.of(event), ImpactSettings.from(config));
+    return ImpactModel.build(spark(), tagged, List.of(event), ImpactSettings.from(config), Map.of());
   }
 
   private Row impactRow(String partner, String category) {
