@@ -219,6 +219,21 @@ class IngestNormalizeTest extends SparkTestBase {
         .where("source_file = 'comtrade/broken.csv'").isEmpty(), "nothing of the broken file lands");
   }
 
+  @Test
+  void inMetastoreModeTablesAreRegisteredAsDatabaseTablesUnderTheWarehouse() {
+    Path in = newDir("in");
+    Fixtures.write(in, "japan-customs/imp_2025.csv", lines(SampleRows.japanHeader(false, true),
+        SampleRows.japanRow("2", "2025,'850511000',105", "KG", new long[] {1}, new long[] {1})));
+    Path wh = newDir("wh");
+    TradecurbConfig config = TradecurbConfig.defaults().with("input", in.toString())
+        .with("warehouse", wh.toString()).with("catalog.mode", "metastore").with("catalog.database", "tc_meta");
+    Pipeline.run(RunContext.start(spark(), config), List.of("ingest", "normalize"));
+    Assertions.assertTrue(spark().catalog().tableExists("tc_meta", "trade_flows"));
+    assertEquals(1L, sql("SELECT count(*) FROM tc_meta.trade_flows").first().getLong(0));
+    Assertions.assertTrue(java.nio.file.Files.isDirectory(wh.resolve("trade_flows/_delta_log")),
+        "the data lives under the warehouse path");
+  }
+
   private long version(Path warehouse, String table) {
     return io.delta.tables.DeltaTable.forPath(spark(), warehouse.resolve(table).toString()).history(1)
         .select("version").first().getLong(0);
