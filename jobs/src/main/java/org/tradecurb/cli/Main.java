@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       TagCommand.class,
       ImpactCommand.class,
       MaintainCommand.class,
+      ReportCommand.class,
       GenerateCommand.class,
       SqlCommand.class,
       CommandLine.HelpCommand.class

@@ -25,13 +25,17 @@ final class BarChart {
   private final List<String> seriesNames;
   private final List<String> colors;
   private final DoubleFunction<String> format;
+  private final DoubleFunction<String> tickFormat;
   private final List<Group> groups = new ArrayList<>();
 
-  BarChart(int width, List<String> seriesNames, List<String> colors, DoubleFunction<String> format) {
+  /** @param format the values at the bars' ends; @param tickFormat the axis ticks */
+  BarChart(int width, List<String> seriesNames, List<String> colors, DoubleFunction<String> format,
+      DoubleFunction<String> tickFormat) {
     this.width = width;
     this.seriesNames = List.copyOf(seriesNames);
     this.colors = List.copyOf(colors);
     this.format = format;
+    this.tickFormat = tickFormat;
   }
 
   BarChart group(Group g) {
@@ -67,7 +71,7 @@ final class BarChart {
     for (double t : axis.ticks()) {
       double tx = axis.scale(t, left, right);
       Svg.line(out, tx, TOP, tx, bottom, "grid");
-      Svg.text(out, tx, bottom + 18, "middle", "tick", format.apply(t));
+      Svg.text(out, tx, bottom + 18, "middle", "tick", tickFormat.apply(t));
     }
     for (int gi = 0; gi < groups.size(); gi++) {
       Group g = groups.get(gi);

@@ -60,8 +60,16 @@ public final class Fmt {
     return name.equals(iso3) ? name : name + " (" + iso3 + ")";
   }
 
+  private static final java.util.Set<String> WITH_THE = java.util.Set.of("USA", "GBR", "NLD", "PHL");
+
+  /** The name as it reads in a sentence: "the United States", "Japan". */
+  public static String countryInText(String iso3) {
+    return WITH_THE.contains(iso3) ? "the " + country(iso3) : country(iso3);
+  }
+
+  /** "Germany, South Korea, the United States". */
   public static String countries(List<String> codes) {
-    return String.join(", ", codes.stream().map(Fmt::country).toList());
+    return String.join(", ", codes.stream().map(Fmt::countryInText).toList());
   }
 
   private static String minus(String formatted) {

@@ -88,95 +88,6 @@ public final class HtmlReport {
       })();
       """;
 
-  private static final String STYLE = """
-      :root { --ink:#1f2933; --muted:#5f6b7a; --line:#dde2e8; --bg:#f3f4f6; --card:#ffffff;
-        --dual:#c8553d; --non:#2f6690; --warn-bg:#fff6dd; --warn-line:#efc96a; }
-      * { box-sizing: border-box; }
-      html { -webkit-text-size-adjust: 100%; }
-      body { margin: 0; background: var(--bg); color: var(--ink);
-        font: 15px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif; }
-      main { max-width: 1080px; margin: 0 auto; padding: 28px 24px 40px; }
-      header.top { padding: 4px 2px 6px; }
-      .kicker { text-transform: uppercase; letter-spacing: .08em; font-size: 12px; color: var(--muted); font-weight: 600; }
-      h1 { font-size: 30px; line-height: 1.2; margin: 6px 0 8px; letter-spacing: -.01em; }
-      .subtitle { color: var(--muted); margin: 0; max-width: 860px; }
-      section { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 20px 26px 22px;
-        margin: 18px 0; }
-      h2 { font-size: 19px; margin: 0 0 6px; letter-spacing: -.005em; }
-      h3 { font-size: 15px; margin: 18px 0 6px; }
-      p { margin: 6px 0 10px; }
-      .lead { font-size: 21px; font-weight: 650; line-height: 1.35; margin: 2px 0 12px; }
-      .note { color: var(--muted); font-size: 13.5px; }
-      .banner { background: var(--warn-bg); border: 1px solid var(--warn-line); border-radius: 10px; padding: 12px 18px;
-        margin: 16px 0 0; }
-      .banner strong { color: #7a4d00; }
-      .cards { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 10px; margin: 6px 0 16px; }
-      .card { border: 1px solid var(--line); border-radius: 8px; padding: 10px 14px 11px; background: #fafbfc; }
-      .card .k { font-size: 11.5px; color: var(--muted); text-transform: uppercase; letter-spacing: .05em; font-weight: 600; }
-      .card .v { font-size: 26px; font-weight: 700; font-variant-numeric: tabular-nums; line-height: 1.25; margin-top: 2px; }
-      .card .s { font-size: 12.5px; color: var(--muted); line-height: 1.35; }
-      .neg { color: #b23a2a; }
-      .pos { color: #2d7a46; }
-      ul.findings { margin: 4px 0 0; padding-left: 20px; }
-      ul.findings li { margin: 5px 0; }
-      figure.chart { margin: 12px 0 4px; }
-      figure.chart svg { width: 100%; height: auto; display: block; overflow: visible; }
-      figcaption { font-size: 13px; color: var(--muted); margin-top: 4px; }
-      .chart-title { font-size: 13.5px; font-weight: 600; margin: 14px 0 2px; }
-      .legend { display: flex; flex-wrap: wrap; gap: 6px 18px; font-size: 13px; color: var(--muted); margin: 4px 0 0; }
-      .legend .sw { display: inline-block; width: 20px; height: 0; border-top: 3px solid; vertical-align: middle;
-        margin-right: 6px; }
-      .legend .sw.dashed { border-top-style: dashed; }
-      .legend .sw.box { height: 12px; border: none; border-radius: 2px; }
-      .legend .sw.dot { width: 10px; height: 10px; border: 2px solid; border-radius: 50%; background: #fff; }
-      svg text { font-family: inherit; fill: #52606d; font-size: 12px; }
-      svg .tick { font-size: 11.5px; }
-      svg .unit { font-size: 11.5px; font-weight: 600; }
-      svg .grid { stroke: #e8ebef; stroke-width: 1; }
-      svg .axis { stroke: #9aa5b1; stroke-width: 1; }
-      svg .reference { stroke: #7b8794; stroke-width: 1.2; stroke-dasharray: 4 4; }
-      svg .reference-label { font-size: 11.5px; fill: #616e7c; }
-      svg .marker { stroke: #1f2933; stroke-width: 1.5; }
-      svg .marker.dashed { stroke: #b7791f; stroke-dasharray: 5 4; }
-      svg .marker-label { font-weight: 650; fill: #1f2933; font-size: 12.5px; }
-      svg .marker-label.soft { fill: #8d5c0f; }
-      svg .band { fill: #fcefd4; }
-      svg .stripe { fill: #f6f7f9; }
-      svg .row-label { font-size: 13px; fill: #1f2933; }
-      svg .row-label.strong { font-weight: 700; }
-      svg .value { font-size: 12px; fill: #323f4b; font-variant-numeric: tabular-nums; }
-      svg .value.muted { fill: #9aa5b1; }
-      .table-wrap { overflow-x: auto; }
-      table { border-collapse: collapse; width: 100%; font-size: 13.5px; font-variant-numeric: tabular-nums; margin: 6px 0 4px; }
-      th, td { padding: 6px 9px; border-bottom: 1px solid #eceff3; text-align: right; white-space: nowrap; }
-      th:first-child, td:first-child { text-align: left; }
-      thead th { font-weight: 600; color: var(--muted); font-size: 12.5px; border-bottom: 1px solid var(--line);
-        vertical-align: bottom; }
-      tbody tr:hover td { background: #f8f9fb; }
-      tr.targeted td { background: #fbece8; }
-      tr.total td { font-weight: 650; }
-      td.share { min-width: 150px; }
-      .bar { display: inline-block; height: 9px; background: var(--dual); opacity: .75; border-radius: 2px;
-        vertical-align: middle; margin-right: 8px; }
-      .bar.negative { background: #9aa5b1; }
-      .tag { display: inline-block; font-size: 11px; padding: 0 6px; border-radius: 9px; background: #e8eef5;
-        color: #2f4a66; margin-left: 6px; vertical-align: 1px; }
-      .tag.target { background: #f6d5cc; color: #7f2a1a; }
-      details { margin-top: 8px; }
-      details summary { cursor: pointer; color: var(--muted); font-size: 13px; }
-      dl.methods { margin: 6px 0 0; }
-      dl.methods dt { font-weight: 650; margin-top: 10px; }
-      dl.methods dd { margin: 2px 0 0 0; }
-      ul.caveats li { margin: 6px 0; }
-      code { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, monospace; font-size: 12.5px;
-        background: #f1f3f5; padding: 1px 4px; border-radius: 3px; }
-      footer { color: var(--muted); font-size: 12.5px; margin: 10px 2px 0; }
-      #report-errors { color: #b23a2a; }
-      @media (max-width: 760px) { .cards { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
-      @media (max-width: 640px) { main { padding: 16px 10px; } section { padding: 14px 14px; } h1 { font-size: 24px; } }
-      @media print { body { background: #fff; } section { break-inside: avoid; border-color: #ccc; } details { display: none; } }
-      """;
-
   private HtmlReport() {}
 
   private static String e(String text) {
@@ -186,6 +97,7 @@ public final class HtmlReport {
   /** The whole page. */
   public static String render(ReportData data) {
     Objects.requireNonNull(data.event(), "event");
+    Objects.requireNonNull(data.provenance(), "provenance");
     StringBuilder out = new StringBuilder(200_000);
     Event event = data.event();
     out.append("<!DOCTYPE html>\n<html lang=\"en\" data-report-ready=\"0\" data-report-errors=\"0\">\n<head>\n")
@@ -196,7 +108,7 @@ public final class HtmlReport {
         .append("<meta name=\"generator\" content=\"tradecurb report\">\n")
         .append("<link rel=\"icon\" href=\"data:,\">\n")
         .append("<title>").append(e("China \u2192 Japan dual-use trade: " + event.label())).append("</title>\n")
-        .append("<style>\n").append(STYLE).append("</style>\n")
+        .append("<style>\n").append(ReportStyle.CSS).append("</style>\n")
         .append("<script>").append(SCRIPT).append("</script>\n")
         .append("</head>\n<body>\n<main>\n");
     header(out, data);
@@ -278,11 +190,14 @@ public final class HtmlReport {
         .append(e(sub)).append("</div></div>\n");
   }
 
-  /** Mean monthly value of the pre window without its anticipation months, from the event study. */
-  static Optional<Double> preMeanWithoutAnticipation(ReportData data) {
+  /**
+   * Mean monthly value of the pre window without its anticipation months, from the event study; empty unless
+   * the study covers the whole pre window and some of its months are anticipation months.
+   */
+  static Optional<Double> preMeanWithoutAnticipation(ReportData data, Impact all) {
     List<StudyPoint> pre = data.eventStudy().stream()
         .filter(p -> ALL.equals(p.category()) && "pre".equals(p.window())).toList();
-    if (pre.stream().noneMatch(StudyPoint::anticipation)) {
+    if (pre.size() != all.preMonthsObserved() || pre.stream().noneMatch(StudyPoint::anticipation)) {
       return Optional.empty();
     }
     List<StudyPoint> clean = pre.stream().filter(p -> !p.anticipation()).toList();
@@ -313,7 +228,8 @@ public final class HtmlReport {
     String controls = all.controlDestinations().isEmpty() ? "no control destination with data"
         : Fmt.countries(all.controlDestinations());
 
-    out.append("<p class=\"lead\">China's exports of dual-use goods to Japan ")
+    out.append("<p class=\"lead\">China's exports of ").append(e(goods(data.event()))).append(" to Japan")
+        .append(targetsJapan(data.event()) ? "" : ", a route this curb does not target,").append(' ')
         .append(e(verb(all.valueChangePct(), "fell", "rose"))).append(' ')
         .append(e(Fmt.absPct(all.valueChangePct()))).append(" after the curb took effect");
     if (all.yoyValueChangePct() != null) {
@@ -332,7 +248,7 @@ public final class HtmlReport {
         all.controlDestinations().isEmpty() ? "no control destination with data"
             : "same goods to " + String.join(", ", all.controlDestinations()));
     card(out, "Triple difference", all.didTriple(), "Japan-specific, net of world-wide tightening");
-    Optional<Double> clean = preMeanWithoutAnticipation(data);
+    Optional<Double> clean = preMeanWithoutAnticipation(data, all);
     Double cleanPct = clean.isPresent() && all.postValueUsd() != null && clean.get() > 0
         ? 100 * (all.postValueUsd() / clean.get() - 1) : null;
     if (cleanPct != null) {
@@ -348,7 +264,9 @@ public final class HtmlReport {
         .append(e(Fmt.monthRange(all.preStart(), all.preEnd()))).append(") to <strong>")
         .append(e(Fmt.usd(all.postValueUsd()))).append("</strong> in the ").append(all.postMonthsObserved())
         .append(" months from ").append(e(Fmt.month(all.postStart()))).append(" (")
-        .append(e(Fmt.monthRange(all.postStart(), all.postEnd()))).append("): ")
+        .append(e(Fmt.monthRange(all.postStart(), all.postEnd())))
+        .append(all.postCappedBy() == null ? "" : e(", stopping before " + eventName(data, all.postCappedBy())))
+        .append("): ")
         .append(e(Fmt.signedPct(all.valueChangePct()))).append(". Year over year, comparing each post month with ")
         .append("the same month a year earlier (").append(all.yoyMonths()).append(" months): ")
         .append(e(Fmt.signedPct(all.yoyValueChangePct()))).append(".</li>\n");
@@ -382,11 +300,11 @@ public final class HtmlReport {
         .max(Comparator.comparingDouble(DiversionRow::shareOfTargetedLoss));
     Double loss = china.stream().map(DiversionRow::targetedLossKg).filter(Objects::nonNull).findFirst().orElse(null);
     if (loss != null && loss > 0) {
-      out.append("<li>China's dual-use exports to the targeted destination lost ").append(e(Fmt.kg(loss)))
-          .append(" a month on average. ");
+      out.append("<li>China's exports of these goods to ").append(e(targetName(data))).append(" lost ")
+          .append(e(Fmt.kg(loss))).append(" a month on average. ");
       if (gainer.isPresent()) {
         DiversionRow g = gainer.get();
-        out.append("The largest gain went to ").append(e(Fmt.country(g.partner()))).append(": ")
+        out.append("The largest gain went to ").append(e(Fmt.countryInText(g.partner()))).append(": ")
             .append(e(Fmt.signedKg(g.changeQuantityKg()))).append(" a month (")
             .append(e(Fmt.signedUsd(g.changeValueUsd()))).append("), ")
             .append(e(Fmt.absPct(g.shareOfTargetedLoss() * 100))).append(" of the lost volume.");
@@ -396,6 +314,24 @@ public final class HtmlReport {
       out.append("</li>\n");
     }
     out.append("</ul>\n</section>\n");
+  }
+
+  /** "Label (6 Jan 2026)" of another event, or its id when the warehouse does not list it. */
+  static String eventName(ReportData data, String id) {
+    return data.otherEvents().stream().filter(o -> o.id().equals(id)).findFirst()
+        .map(o -> o.label() + " (" + Fmt.day(o.date()) + ")").orElse(id);
+  }
+
+  /** What the event treats, for sentences. */
+  static String goods(Event event) {
+    return event.instruments().contains("*") ? "dual-use goods" : "the goods this curb covers";
+  }
+
+  /** "Japan", or "the targeted destinations" when the diversion rows name several or none. */
+  static String targetName(ReportData data) {
+    List<String> targets = diversionRows(data, CHINA_EXPORTS).stream().filter(DiversionRow::routeTargeted)
+        .map(r -> Fmt.countryInText(r.partner())).distinct().toList();
+    return targets.size() == 1 ? targets.get(0) : "the targeted destinations";
   }
 
   private static String didWords(Double did) {
@@ -575,7 +511,7 @@ public final class HtmlReport {
         .append("months against the same months a year earlier. Non-dual-use goods are the reference.</p>\n");
     List<Impact> rows = categoryOrder(data);
     BarChart chart = new BarChart(WIDTH, List.of("Post vs pre window", "Year over year"), List.of(DUAL, DUAL_LIGHT),
-        Fmt::signedPct);
+        Fmt::signedPct, v -> (v > 0 ? "+" : "") + Fmt.number(v, v == Math.rint(v) ? 0 : 1) + "%");
     for (Impact i : rows) {
       chart.group(new BarChart.Group(Fmt.category(i.category()),
           java.util.Arrays.asList(i.valueChangePct(), i.yoyValueChangePct()),
@@ -864,10 +800,11 @@ public final class HtmlReport {
     }
     Double loss = data.diversion().stream().map(DiversionRow::targetedLossKg).filter(Objects::nonNull).findFirst()
         .orElse(null);
+    String target = targetName(data);
     if (loss != null) {
-      out.append("<p>Lost volume: China's exports to the targeted destination fell by <strong>")
-          .append(e(Fmt.kg(loss))).append("</strong> a month on average (")
-          .append(e(loss > 0 ? "a fall" : "no fall to divide")).append(").");
+      out.append("<p>China's exports of these goods to ").append(e(target)).append(' ')
+          .append(e(loss > 0 ? "fell" : "did not fall")).append(loss > 0 ? " by <strong>" : " (")
+          .append(e(Fmt.kg(Math.abs(loss)))).append(loss > 0 ? "</strong> a month on average." : " a month).");
       double listed = china.stream().filter(r -> !r.routeTargeted() && r.shareOfTargetedLoss() != null)
           .mapToDouble(DiversionRow::shareOfTargetedLoss).sum();
       if (loss > 0 && china.stream().anyMatch(r -> !r.routeTargeted())) {
@@ -876,7 +813,8 @@ public final class HtmlReport {
         double back = imports.stream().filter(r -> r.changeQuantityKg() != null)
             .mapToDouble(DiversionRow::changeQuantityKg).sum();
         if (!imports.isEmpty()) {
-          out.append("; the target's imports from other origins changed by ").append(e(Fmt.signedKg(back)))
+          out.append("; ").append(e(target)).append("'s imports of them from other origins changed by ")
+              .append(e(Fmt.signedKg(back)))
               .append(" a month (").append(e(Fmt.signedPct(100 * back / loss))).append(" of it)");
         }
         out.append('.');
@@ -886,7 +824,10 @@ public final class HtmlReport {
     out.append("<h3>China's exports of the treated goods, by destination</h3>\n");
     diversionTable(out, china, "Destination");
     if (!imports.isEmpty()) {
-      out.append("<h3>The target's imports of the same goods from other origins</h3>\n");
+      List<String> importers = imports.stream().map(r -> Fmt.countryInText(r.reporter())).distinct().toList();
+      String whose = importers.size() == 1 ? importers.get(0) + "'s" : "The targets'";
+      out.append("<h3>").append(e(Character.toUpperCase(whose.charAt(0)) + whose.substring(1)))
+          .append(" imports of the same goods from other origins</h3>\n");
       diversionTable(out, imports, "Origin");
     }
     out.append("</section>\n");
@@ -932,8 +873,8 @@ public final class HtmlReport {
         out.append(e(Fmt.NA));
       } else {
         double share = r.shareOfTargetedLoss();
-        // 100% of the lost volume = 90 px, so bars compare across tables.
-        double width = Math.min(90, 90 * Math.abs(share));
+        // 100% of the lost volume = 60 px, so bars compare across tables.
+        double width = Math.min(60, 60 * Math.abs(share));
         out.append("<span class=\"bar").append(share < 0 ? " negative" : "").append("\" style=\"width:")
             .append(Svg.n(Math.max(width, 1))).append("px\"></span>").append(e(Fmt.signedPct(share * 100)));
       }
@@ -953,8 +894,15 @@ public final class HtmlReport {
       out.append("<dt>Windows</dt><dd>Pre window ").append(e(Fmt.monthRange(a.preStart(), a.preEnd())))
           .append(" (").append(a.preMonthsObserved()).append(" published months), post window ")
           .append(e(Fmt.monthRange(a.postStart(), a.postEnd()))).append(" (").append(a.postMonthsObserved())
-          .append(" published months, from the event month to the last published one). Changes compare monthly ")
-          .append("means; year-over-year compares the post months with the same months a year earlier.</dd>\n");
+          .append(" published months, from the event month ");
+      if (a.postCappedBy() != null) {
+        out.append("to the month before ").append(e(eventName(data, a.postCappedBy())))
+            .append(", a later curb on overlapping goods, so that its effect does not leak in)");
+      } else {
+        out.append("to the last published one)");
+      }
+      out.append(". Changes compare monthly means; year-over-year compares the post months with the same months ")
+          .append("a year earlier.</dd>\n");
     }
     out.append("<dt>Price and volume</dt><dd>\u0394ln value = \u0394ln kilograms + \u0394ln unit value: ")
         .append("a value change is split into a change in net weight and a change in value per kilogram.</dd>\n")
@@ -1046,9 +994,28 @@ public final class HtmlReport {
       if (ant != null && a.preEnd() != null && !a.preEnd().isBefore(ant)) {
         out.append("<li><strong>Anticipation inside the baseline.</strong> The pre window runs to ")
             .append(e(Fmt.month(a.preEnd()))).append(" and so includes the months after the curb was announced, ")
-            .append("when buyers may have brought shipments forward: the post vs pre fall is larger than against ")
-            .append("a quiet baseline. Set <code>impact.pre-window-before-anticipation = true</code> to end the ")
-            .append("pre window before anticipation.</li>\n");
+            .append("when buyers may have brought shipments forward and raised the baseline.");
+        Optional<Double> clean = preMeanWithoutAnticipation(data, a);
+        if (clean.isPresent() && clean.get() > 0 && a.postValueUsd() != null) {
+          out.append(" Against the pre-window months before anticipation alone the change is ")
+              .append(e(Fmt.signedPct(100 * (a.postValueUsd() / clean.get() - 1)))).append(" instead of ")
+              .append(e(Fmt.signedPct(a.valueChangePct()))).append('.');
+        }
+        out.append(" Set <code>impact.pre-window-before-anticipation = true</code> to end the pre window before ")
+            .append("anticipation.</li>\n");
+      }
+      List<Event> inside = data.otherEvents().stream()
+          .filter(o -> o.date() != null && a.preStart() != null && a.postEnd() != null
+              && !o.month().isBefore(a.preStart()) && !o.month().isAfter(a.postEnd()))
+          .toList();
+      if (!inside.isEmpty()) {
+        out.append("<li><strong>Other curbs inside the windows.</strong> ")
+            .append(e(inside.stream().map(o -> o.label() + " (" + Fmt.day(o.date()) + ")")
+                .collect(Collectors.joining("; "))))
+            .append(inside.size() == 1 ? " falls" : " fall").append(" between ")
+            .append(e(Fmt.month(a.preStart()))).append(" and ").append(e(Fmt.month(a.postEnd())))
+            .append(inside.size() == 1 ? ": where it covers the same goods, its effect mixes with this one's."
+                : ": where they cover the same goods, their effects mix with this one's.").append("</li>\n");
       }
       if (!a.preWindowComplete()) {
         out.append("<li><strong>Incomplete pre window.</strong> Only ").append(a.preMonthsObserved())

@@ -16,6 +16,7 @@ import java.util.List;
  * @param mirror mirror_flows_by_category, category all_dual_use
  * @param diversion diversion rows of the event, category all_dual_use
  * @param provenance where the figures come from
+ * @param otherEvents the other curbs in curb_events, whose dates may fall inside this event's windows
  */
 public record ReportData(
     Event event,
@@ -24,7 +25,8 @@ public record ReportData(
     List<StudyPoint> eventStudy,
     List<Mirror> mirror,
     List<DiversionRow> diversion,
-    Provenance provenance) {
+    Provenance provenance,
+    List<Event> otherEvents) {
 
   public ReportData {
     impact = List.copyOf(impact);
@@ -32,6 +34,13 @@ public record ReportData(
     eventStudy = List.copyOf(eventStudy);
     mirror = List.copyOf(mirror);
     diversion = List.copyOf(diversion);
+    otherEvents = List.copyOf(otherEvents);
+  }
+
+  /** Without other events. */
+  public ReportData(Event event, List<Impact> impact, List<Monthly> monthly, List<StudyPoint> eventStudy,
+      List<Mirror> mirror, List<DiversionRow> diversion, Provenance provenance) {
+    this(event, impact, monthly, eventStudy, mirror, diversion, provenance, List.of());
   }
 
   /** A row of curb_events. {@code anticipationDate} may be null. */
@@ -52,13 +61,17 @@ public record ReportData(
     }
   }
 
-  /** A curb_impact row (one route, one category). Percentages are percent: -55.0 is a 55% fall. */
+  /**
+   * A curb_impact row (one route, one category). Percentages are percent: -55.0 is a 55% fall.
+   * {@code postCappedBy}: the later overlapping event the post window stops before, or null.
+   */
   public record Impact(
       String category,
       LocalDate preStart,
       LocalDate preEnd,
       LocalDate postStart,
       LocalDate postEnd,
+      String postCappedBy,
       long preMonthsObserved,
       long postMonthsObserved,
       boolean preWindowComplete,

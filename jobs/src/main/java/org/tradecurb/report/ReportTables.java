@@ -54,7 +54,11 @@ public final class ReportTables {
             + t.name() + ": build it first (tradecurb run)");
       }
     }
-    ReportData.Event event = event(warehouse, eventId);
+    List<ReportData.Event> events = events(warehouse);
+    ReportData.Event event = events.stream().filter(e -> e.id().equals(eventId)).findFirst()
+        .orElseThrow(() -> new TradecurbException(ExitCode.USAGE, "unknown event '" + eventId
+            + "'; the warehouse has: " + (events.isEmpty() ? "no events"
+                : String.join(", ", events.stream().map(ReportData.Event::id).sorted().toList()))));
     Column route = col("reporter_iso3").equalTo("CHN").and(col("partner_iso3").equalTo("JPN"))
         .and(col("flow").equalTo("export"));
     Column ofEvent = col("event_id").equalTo(eventId);
@@ -63,7 +67,7 @@ public final class ReportTables {
     List<ReportData.Impact> impact = new ArrayList<>();
     for (Row r : warehouse.read(CurbImpact.TABLE).where(ofEvent.and(route)).collectAsList()) {
       impact.add(new ReportData.Impact(str(r, "category"), date(r, "pre_start"), date(r, "pre_end"),
-          date(r, "post_start"), date(r, "post_end"), lng(r, "pre_months_observed"),
+          date(r, "post_start"), date(r, "post_end"), optionalStr(r, "post_capped_by"), lng(r, "pre_months_observed"),
           lng(r, "post_months_observed"), bool(r, "pre_window_complete"), dbl(r, "pre_value_usd"),
           dbl(r, "post_value_usd"), dbl(r, "value_change_pct"), dbl(r, "yoy_value_change_pct"),
           lng(r, "yoy_months"), dbl(r, "quantity_change_pct"), dbl(r, "unit_value_change_pct"),
@@ -108,20 +112,17 @@ public final class ReportTables {
 
     Boolean synthetic = builtFromSyntheticSamples(warehouse, input);
     return new ReportData(event, impact, monthly, study, mirror, diversion,
-        new ReportData.Provenance(warehouse.root(), generatedAt, synthetic));
+        new ReportData.Provenance(warehouse.root(), generatedAt, synthetic),
+        events.stream().filter(e -> !e.id().equals(eventId)).toList());
   }
 
-  private static ReportData.Event event(Warehouse warehouse, String eventId) {
-    List<Row> rows = warehouse.read(CurbEvent.TABLE).collectAsList();
-    for (Row r : rows) {
-      if (eventId.equals(str(r, "event_id"))) {
-        return new ReportData.Event(eventId, str(r, "label"), date(r, "event_date"), date(r, "anticipation_date"),
-            strings(r, "destinations"), strings(r, "instruments"));
-      }
+  private static List<ReportData.Event> events(Warehouse warehouse) {
+    List<ReportData.Event> events = new ArrayList<>();
+    for (Row r : warehouse.read(CurbEvent.TABLE).orderBy("event_date", "event_id").collectAsList()) {
+      events.add(new ReportData.Event(str(r, "event_id"), str(r, "label"), date(r, "event_date"),
+          date(r, "anticipation_date"), strings(r, "destinations"), strings(r, "instruments")));
     }
-    List<String> known = rows.stream().map(r -> str(r, "event_id")).sorted().toList();
-    throw new TradecurbException(ExitCode.USAGE, "unknown event '" + eventId + "'; the warehouse has: "
-        + (known.isEmpty() ? "no events" : String.join(", ", known)));
+    return events;
   }
 
   /**
@@ -177,6 +178,11 @@ public final class ReportTables {
   private static String str(Row r, String name) {
     Object v = r.get(r.fieldIndex(name));
     return v == null ? null : v.toString();
+  }
+
+  /** A column an older warehouse may lack (it gains it on the next impact run). */
+  private static String optionalStr(Row r, String name) {
+    return java.util.Arrays.asList(r.schema().fieldNames()).contains(name) ? str(r, name) : null;
   }
 
   private static Double dbl(Row r, String name) {

@@ -141,8 +141,44 @@ class HtmlReportRenderTest {
     String html = HtmlReport.render(new ReportData(usa, sample.impact(), sample.monthly(), List.of(), List.of(),
         List.of(), sample.provenance()));
     assertTrue(html.contains("Japan is not a target of this curb"));
+    assertTrue(html.contains("China's exports of the goods this curb covers to Japan, a route this curb does not "
+        + "target, fell 67.7%"));
     assertTrue(html.contains("treats the codes of MOFCOM 2024/46"));
     assertFalse(html.contains("Anticipation"), "no anticipation date, no anticipation mark");
+  }
+
+  @Test
+  void otherCurbsInsideTheWindowsAreNamed() {
+    ReportData sample = ReportFixtures.sample(null);
+    ReportData.Event inside = new ReportData.Event("later", "A <later> curb", java.time.LocalDate.of(2026, 3, 2),
+        null, List.of("ALL"), List.of("X"));
+    ReportData.Event before = new ReportData.Event("older", "An older curb", java.time.LocalDate.of(2023, 8, 1),
+        null, List.of("ALL"), List.of("Y"));
+    String html = HtmlReport.render(new ReportData(sample.event(), sample.impact(), sample.monthly(),
+        sample.eventStudy(), sample.mirror(), sample.diversion(), sample.provenance(), List.of(before, inside)));
+    assertTrue(html.contains("<strong>Other curbs inside the windows.</strong> A &lt;later&gt; curb (2 Mar 2026) "
+        + "falls between Jul 2025 and Sep 2026"));
+    assertFalse(html.contains("An older curb"), "a curb before the windows is not listed");
+    assertFalse(PAGE.contains("Other curbs inside the windows."), "none in the plain sample");
+  }
+
+  @Test
+  void aPostWindowCappedByALaterCurbSaysSo() {
+    ReportData sample = ReportFixtures.sample(null);
+    List<ReportData.Impact> capped = sample.impact().stream().map(i -> new ReportData.Impact(i.category(),
+        i.preStart(), i.preEnd(), i.postStart(), java.time.LocalDate.of(2026, 5, 1), "later_curb",
+        i.preMonthsObserved(), 5, i.preWindowComplete(), i.preValueUsd(), i.postValueUsd(), i.valueChangePct(),
+        i.yoyValueChangePct(), i.yoyMonths(), i.quantityChangePct(), i.unitValueChangePct(), i.dlogValue(),
+        i.dlogQuantity(), i.dlogUnitValue(), i.didVsNonDualUse(), i.didVsControlDestinations(), i.didTriple(),
+        i.controlDestinations())).toList();
+    ReportData.Event later = new ReportData.Event("later_curb", "Magnet <ban>", java.time.LocalDate.of(2026, 6, 1),
+        null, List.of("ALL"), List.of("X"));
+    String html = HtmlReport.render(new ReportData(sample.event(), capped, sample.monthly(), sample.eventStudy(),
+        sample.mirror(), sample.diversion(), sample.provenance(), List.of(later)));
+    assertTrue(html.contains("(Jan\u2013May 2026, stopping before Magnet &lt;ban&gt; (1 Jun 2026))"), "summary");
+    assertTrue(html.contains("from the event month to the month before Magnet &lt;ban&gt; (1 Jun 2026), a later "
+        + "curb on overlapping goods"), "methods");
+    assertFalse(html.contains("Other curbs inside the windows."), "a capping curb lies after the windows");
   }
 
   static int count(String haystack, String needle) {

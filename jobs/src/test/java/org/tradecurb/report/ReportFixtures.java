@@ -30,7 +30,7 @@ final class ReportFixtures {
   static Impact impact(String category, Double pre, Double post, Double change, Double yoy, Double kg, Double unit,
       Double didNon, Double didControls, Double triple) {
     return new Impact(category, LocalDate.of(2025, 7, 1), LocalDate.of(2025, 12, 1), EVENT_MONTH,
-        LocalDate.of(2026, 9, 1), 6, 9, true, pre, post, change, yoy, 9, kg, unit, null, null, null, didNon,
+        LocalDate.of(2026, 9, 1), null, 6, 9, true, pre, post, change, yoy, 9, kg, unit, null, null, null, didNon,
         didControls, triple, List.of("DEU", "KOR", "TWN", "USA", "VNM"));
   }
 
