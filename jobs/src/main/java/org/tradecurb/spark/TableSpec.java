@@ -35,7 +35,6 @@ public record TableSpec(
     p.put("tradecurb.grain", grain);
     p.put("tradecurb.source", lineage);
     p.put("tradecurb.pipeline_version", PIPELINE_VERSION);
-    p.put("delta.enableChangeDataFeed", "true");
     return p;
   }
 
