@@ -8,13 +8,12 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.tradecurb.config.TradecurbConfig;
-import org.tradecurb.pipeline.Pipeline;
-import org.tradecurb.pipeline.RunContext;
 import org.tradecurb.spark.Warehouse;
 
 /**
- * The warehouse the whole pipeline builds from data-samples/, built once per test JVM and shared by the
- * tests that read it (notebooks, report, data dictionary), with every table registered by its bare name.
+ * The warehouse the README's first command builds from data-samples/ — bin/tradecurb run, the shaded jar
+ * through SparkSubmit — built once per integration-test JVM and shared by the tests that read it (README
+ * commands, notebooks, report, data dictionary), with every table registered by its bare name.
  */
 public final class SampleWarehouse {
 
@@ -26,10 +25,10 @@ public final class SampleWarehouse {
     if (built == null) {
       Path dir = Path.of("target", "sample-warehouse").toAbsolutePath();
       delete(dir);
-      TradecurbConfig config = TradecurbConfig.defaults()
-          .with("input", SharedReference.repoRoot().resolve("data-samples").toString())
-          .with("warehouse", dir.toString());
-      Pipeline.run(RunContext.start(spark, config), Pipeline.STAGES);
+      Launcher.Result run = Launcher.run("run", "--warehouse", dir.toString());
+      if (run.exitCode() != 0) {
+        throw new AssertionError("bin/tradecurb run failed with " + run.exitCode() + ":\n" + run.stderr());
+      }
       built = dir;
     }
     TradecurbConfig config = TradecurbConfig.defaults().with("warehouse", built.toString());

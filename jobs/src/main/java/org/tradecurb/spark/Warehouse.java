@@ -184,6 +184,8 @@ public final class Warehouse {
         continue;
       }
       String name = "`" + table.name() + "`";
+      // A temporary view of the same name would shadow the table: it belongs to this session only.
+      spark.catalog().dropTempView(table.name());
       if (spark.catalog().tableExists(table.name())) {
         String registered = spark.sql("DESCRIBE DETAIL " + name).select("location").first().getString(0);
         if (registered.replaceFirst("^file:", "").equals(location(table).replaceFirst("^file:", ""))

@@ -43,7 +43,10 @@ public final class TagStage implements Stage {
     if (!catalog.version().equals(storedCatalogVersion(warehouse))) {
       warehouse.replace(DualUseCatalog.TABLE, catalog.toDataset(run.spark()), "true", run.runId());
     }
-    warehouse.replace(CurbEvent.TABLE, CurbEvent.toDataset(run.spark(), events), "true", run.runId());
+    Dataset<Row> eventRows = CurbEvent.toDataset(run.spark(), events);
+    if (!warehouse.exists(CurbEvent.TABLE) || !sameRows(warehouse.read(CurbEvent.TABLE), eventRows)) {
+      warehouse.replace(CurbEvent.TABLE, eventRows, "true", run.runId());
+    }
 
     PipelineRuns.Entry entry = new PipelineRuns.Entry(NAME, "all");
     if (!warehouse.exists(TradeFlows.TABLE)) {
@@ -89,6 +92,15 @@ public final class TagStage implements Stage {
           "tag wrote " + entry.written + " rows for " + entry.read + " trade_flows rows").recorded();
     }
     run.record(started, List.of(entry));
+  }
+
+  /** Small tables only: both sides are collected. */
+  private static boolean sameRows(Dataset<Row> stored, Dataset<Row> fresh) {
+    java.util.Set<String> a = new java.util.HashSet<>();
+    stored.collectAsList().forEach(r -> a.add(r.toString()));
+    java.util.Set<String> b = new java.util.HashSet<>();
+    fresh.collectAsList().forEach(r -> b.add(r.toString()));
+    return a.equals(b);
   }
 
   private static void checkEventInstruments(List<CurbEvent> events, DualUseCatalog catalog) {

@@ -2,19 +2,44 @@ package org.tradecurb.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.tradecurb.Launcher;
 import org.tradecurb.SparkTestBase;
 
 /**
  * Synthetic files with planted effects go through bin/tradecurb generate and run; the impact tables must
  * recover what was planted: China's dual-use exports to Japan -60% in value and +25% in unit value from the
- * event month, ordinary exports +5%, half the lost volume diverted to Korea, a 6% CIF/FOB margin.
+ * event month, ordinary exports +5%, half the lost volume diverted to Korea, a 6% CIF/FOB margin. The same
+ * input then serves the failure drills of scheduled runs: a run killed while writing, followed by a normal
+ * run, must give the clean run's tables; two runs at once on one warehouse must not interleave.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlantedEffectsIT extends SparkTestBase {
+
+  /** Columns that name the run or its time: they differ between any two runs by design. */
+  private static final List<String> RUN_COLUMNS = List.of("normalized_run_id", "tagged_run_id", "run_id",
+      "quarantined_at", "ingest_run_id", "ingested_at");
+
+  private static final List<String> COMPARED = List.of("comtrade_raw", "japan_customs_raw", "china_customs_raw",
+      "trade_flows", "trade_flows_tagged", "quarantine", "monthly_flows", "curb_impact", "mirror_flows",
+      "diversion", "event_study");
+
+  private Path input;
+  private Path clean;
 
   private Row one(Path warehouse, String table, String where) {
     spark().read().format("delta").load(warehouse.resolve(table).toString()).createOrReplaceTempView(table);
@@ -28,12 +53,14 @@ class PlantedEffectsIT extends SparkTestBase {
   }
 
   @Test
+  @Order(1)
   void theImpactTablesRecoverThePlantedEffects() {
-    Path input = newDir("planted").resolve("in");
-    Path warehouse = newDir("planted-wh");
+    input = newDir("planted").resolve("in");
+    clean = newDir("planted-wh");
+    Path warehouse = clean;
     Launcher.Result generate = Launcher.run("generate", "--out", input.toString(), "--start", "2025-01",
         "--end", "2026-06", "--seasonality", "0", "--trend", "0", "--noise", "0.01", "--front-loading", "0",
-        "--combined-jan-feb-year", "0", "--japan-variants-year", "0");
+        "--combined-jan-feb-year", "0", "--japan-variants-year", "0", "--bad-rows", "3");
     assertEquals(0, generate.exitCode(), generate.stderr());
     Launcher.Result run = Launcher.run("run", "--input", input.toString(), "--warehouse", warehouse.toString());
     assertEquals(0, run.exitCode(), run.stderr());
@@ -62,5 +89,62 @@ class PlantedEffectsIT extends SparkTestBase {
     assertEquals(6.0, gaps.getDouble(0), 0.2, "the CIF/FOB margin in every month");
     assertEquals(6.0, gaps.getDouble(1), 0.2);
     Assertions.assertTrue(gaps.getDouble(2) < 0.2, "no gap left after the margin: " + gaps.getDouble(2));
+  }
+
+  private Dataset<Row> content(Path warehouse, String table) {
+    Dataset<Row> t = spark().read().format("delta").load(warehouse.resolve(table).toString());
+    return t.drop(RUN_COLUMNS.stream().filter(c -> List.of(t.columns()).contains(c)).toArray(String[]::new));
+  }
+
+  @Test
+  @Order(2)
+  void aKilledRunFollowedByANormalRunGivesTheTablesOfOneCleanRun() throws Exception {
+    Path in = input;
+
+    Path killed = newDir("killed-wh");
+    Process run = Launcher.start("run", "--input", in.toString(), "--warehouse", killed.toString());
+    // Kill it while normalize writes trade_flows: bronze is done, silver half-done, the ledger not yet marked.
+    Path marker = killed.resolve("trade_flows/_delta_log");
+    long deadline = System.currentTimeMillis() + 300_000;
+    while (!Files.exists(marker) && run.isAlive() && System.currentTimeMillis() < deadline) {
+      Thread.sleep(200);
+    }
+    Assertions.assertTrue(run.isAlive(), "the run was still going when killed");
+    run.descendants().forEach(ProcessHandle::destroyForcibly);
+    run.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    Assertions.assertTrue(Files.exists(killed.resolve(org.tradecurb.spark.WarehouseLock.FILE)),
+        "the killed run left its lock behind");
+    content(killed, "comtrade_raw").count();
+
+    Launcher.Result recovery = Launcher.run("run", "--input", in.toString(), "--warehouse", killed.toString());
+    assertEquals(0, recovery.exitCode(), recovery.stderr());
+    for (String table : COMPARED) {
+      Dataset<Row> expected = content(clean, table);
+      Dataset<Row> actual = content(killed, table).select(expected.columns()[0],
+          java.util.Arrays.copyOfRange(expected.columns(), 1, expected.columns().length));
+      assertEquals(expected.count(), actual.count(), table + " row count");
+      assertEquals(0L, expected.exceptAll(actual).count(), table + " rows missing after recovery");
+      assertEquals(0L, actual.exceptAll(expected).count(), table + " rows extra after recovery");
+    }
+  }
+
+  @Test
+  @Order(3)
+  void twoRunsAtOnceOnOneWarehouseDoNotInterleave() throws Exception {
+    Path in = input;
+    Path warehouse = newDir("busy-wh");
+    Process first = Launcher.start("run", "--input", in.toString(), "--warehouse", warehouse.toString());
+    Path lock = warehouse.resolve(org.tradecurb.spark.WarehouseLock.FILE);
+    long deadline = System.currentTimeMillis() + 120_000;
+    while (!Files.exists(lock) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+    }
+    CompletableFuture<Launcher.Result> second = CompletableFuture.supplyAsync(() -> Launcher.run(Map.of(),
+        "ingest", "--input", in.toString(), "--warehouse", warehouse.toString()));
+    Launcher.Result busy = second.get(5, TimeUnit.MINUTES);
+    assertEquals(5, busy.exitCode(), busy.stderr());
+    Assertions.assertTrue(busy.stderr().contains("is busy"), busy.stderr());
+    first.descendants().forEach(ProcessHandle::destroyForcibly);
+    first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
   }
 }

@@ -26,7 +26,7 @@ import org.tradecurb.SparkTestBase;
  * from data-samples/; statements marked {@code -- expect: rows} return rows; and the harness itself is shown to
  * catch a broken column and an empty result.
  */
-class NotebooksTest extends SparkTestBase {
+class NotebooksIT extends SparkTestBase {
 
   private static final List<String> REQUIRED = List.of("01_start_here.sql", "02_the_2026_ban.sql",
       "03_mirror_and_diversion.sql", "04_earlier_curbs.sql");

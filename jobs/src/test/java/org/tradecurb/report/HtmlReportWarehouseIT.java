@@ -17,7 +17,7 @@ import org.tradecurb.spark.Warehouse;
 import picocli.CommandLine;
 
 /** The thin Spark part: what it collects from the sample warehouse, and the command around it. */
-class HtmlReportWarehouseTest extends SparkTestBase {
+class HtmlReportWarehouseIT extends SparkTestBase {
 
   private Warehouse warehouse(Path dir) {
     return Warehouse.of(spark(), TradecurbConfig.defaults().with("warehouse", dir.toString()));

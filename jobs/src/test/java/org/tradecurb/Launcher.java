@@ -1,4 +1,4 @@
-package org.tradecurb.it;
+package org.tradecurb;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,12 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.tradecurb.SharedReference;
 
 /** Runs bin/tradecurb as a user would, from the repository root, and captures what it printed. */
-final class Launcher {
+public final class Launcher {
 
-  record Result(int exitCode, String stdout, String stderr) {}
+  public record Result(int exitCode, String stdout, String stderr) {}
 
   private Launcher() {}
 
@@ -30,7 +29,7 @@ final class Launcher {
   }
 
   /** Starts bin/tradecurb in the background (output discarded), for tests that kill or race it. */
-  static Process start(String... args) {
+  public static Process start(String... args) {
     try {
       return builder(Map.of(), args).redirectOutput(ProcessBuilder.Redirect.DISCARD)
           .redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -39,7 +38,7 @@ final class Launcher {
     }
   }
 
-  static Result run(Map<String, String> environment, String... args) {
+  public static Result run(Map<String, String> environment, String... args) {
     try {
       Path out = Files.createTempFile("tradecurb-out", ".txt");
       Path err = Files.createTempFile("tradecurb-err", ".txt");
@@ -58,7 +57,7 @@ final class Launcher {
     }
   }
 
-  static Result run(String... args) {
+  public static Result run(String... args) {
     return run(Map.of(), args);
   }
 }

@@ -27,7 +27,7 @@ import org.tradecurb.spark.Warehouse;
  * sample warehouse is kept as a build artifact (target/report/report.html and its full-page screenshot
  * report.png). Skipped where /usr/bin/chromium is absent; .ci/run installs it, so CI always runs it.
  */
-class HtmlReportBrowserTest extends SparkTestBase {
+class HtmlReportBrowserIT extends SparkTestBase {
 
   static final Path OUT = Path.of("target", "report");
   static final int WIDTH = 1280;
