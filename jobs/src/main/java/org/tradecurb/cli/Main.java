@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       ImpactCommand.class,
       MaintainCommand.class,
       ReportCommand.class,
+      CatalogCommand.class,
       GenerateCommand.class,
       SqlCommand.class,
       CommandLine.HelpCommand.class

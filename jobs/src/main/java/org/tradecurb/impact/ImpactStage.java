@@ -38,21 +38,18 @@ public final class ImpactStage implements Stage {
   public void run(RunContext run) {
     long started = System.currentTimeMillis();
     Warehouse warehouse = run.warehouse();
-    PipelineRuns.Entry entry = new PipelineRuns.Entry(NAME, "all");
     if (!warehouse.exists(DualUseTagger.TABLE)) {
-      entry.status = "skipped";
-      entry.message = "trade_flows_tagged does not exist yet";
-      run.record(started, List.of(entry));
+      run.recordSkipped(NAME, started, "trade_flows_tagged does not exist yet");
       return;
     }
+    PipelineRuns.Entry entry = new PipelineRuns.Entry(NAME, "all");
     ImpactSettings settings = ImpactSettings.from(run.config());
     List<CurbEvent> events = CurbEvent.fromConfig(run.config());
     entry.inputFingerprint = "trade_flows_tagged@" + warehouse.version(DualUseTagger.TABLE) + ";settings@"
         + Integer.toHexString(settings.hashCode()) + ";events@" + Integer.toHexString(events.hashCode());
     if (entry.inputFingerprint.equals(lastFingerprint(run)) && TABLES.stream().allMatch(warehouse::exists)) {
-      entry.status = "skipped";
-      entry.message = "tagged flows, events and settings unchanged since the last impact run";
-      run.record(started, List.of(entry));
+      run.record(started, List.of(entry.skipped("tagged flows, events and settings unchanged since the last "
+          + "impact run")));
       return;
     }
 

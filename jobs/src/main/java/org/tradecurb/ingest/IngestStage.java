@@ -132,9 +132,7 @@ public final class IngestStage implements Stage {
       PipelineRuns.Entry entry = new PipelineRuns.Entry(NAME, source.id);
       int skipped = unchanged.getOrDefault(source, 0);
       if (files.isEmpty()) {
-        entry.status = "skipped";
-        entry.message = skipped + " file(s) unchanged since their last ingest";
-        entries.add(entry);
+        entries.add(entry.skipped(skipped + " file(s) unchanged since their last ingest"));
         continue;
       }
       for (FileFingerprint fp : files) {

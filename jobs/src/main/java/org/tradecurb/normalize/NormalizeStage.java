@@ -44,15 +44,11 @@ public final class NormalizeStage implements Stage {
     long started = System.currentTimeMillis();
     Warehouse warehouse = run.warehouse();
     Map<Source, Set<Integer>> pending = pendingYears(warehouse);
-    List<PipelineRuns.Entry> entries = new ArrayList<>();
     if (pending.isEmpty()) {
-      PipelineRuns.Entry entry = new PipelineRuns.Entry(NAME, "all");
-      entry.status = "skipped";
-      entry.message = "no newly ingested files";
-      entries.add(entry);
-      run.record(started, entries);
+      run.recordSkipped(NAME, started, "no newly ingested files");
       return;
     }
+    List<PipelineRuns.Entry> entries = new ArrayList<>();
     Dataset<Row> partners = PartnerCrosswalk.toDataset(run.spark(), PartnerCrosswalk.load(run.config()));
     Dataset<Row> fx = FxRates.toDataset(run.spark(), FxRates.load(run.config()));
     entries.addAll(normalize(run, pending, partners, fx));

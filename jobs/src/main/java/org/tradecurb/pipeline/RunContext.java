@@ -46,6 +46,11 @@ public record RunContext(SparkSession spark, TradecurbConfig config, Warehouse w
     warehouse.append(PipelineRuns.TABLE, spark.createDataFrame(rows, PipelineRuns.TABLE.schema()), runId);
   }
 
+  /** Logs a stage that had nothing to do. */
+  public void recordSkipped(String stage, long stageStartMillis, String why) {
+    record(stageStartMillis, List.of(new PipelineRuns.Entry(stage, "all").skipped(why)));
+  }
+
   /** Logs a failed stage in pipeline_runs; a failure to log must not hide the original failure. */
   public void recordFailure(String stage, long stageStartMillis, RuntimeException failure) {
     PipelineRuns.Entry entry = new PipelineRuns.Entry(stage, "all");

@@ -65,6 +65,13 @@ public final class PipelineRuns {
       this.source = source;
     }
 
+    /** A stage with nothing to do: counts stay zero, the message says why. */
+    public Entry skipped(String why) {
+      this.status = "skipped";
+      this.message = why;
+      return this;
+    }
+
     public boolean reconciles() {
       return read == accepted + quarantined + excluded;
     }

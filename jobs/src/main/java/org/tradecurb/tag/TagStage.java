@@ -48,20 +48,16 @@ public final class TagStage implements Stage {
       warehouse.replace(CurbEvent.TABLE, eventRows, "true", run.runId());
     }
 
-    PipelineRuns.Entry entry = new PipelineRuns.Entry(NAME, "all");
     if (!warehouse.exists(TradeFlows.TABLE)) {
-      entry.status = "skipped";
-      entry.message = "trade_flows does not exist yet";
-      run.record(started, List.of(entry));
+      run.recordSkipped(NAME, started, "trade_flows does not exist yet");
       return;
     }
     Set<String> stale = staleSourceYears(warehouse, catalog.version());
     if (stale.isEmpty()) {
-      entry.status = "skipped";
-      entry.message = "trade_flows unchanged since the last tag run";
-      run.record(started, List.of(entry));
+      run.recordSkipped(NAME, started, "trade_flows unchanged since the last tag run");
       return;
     }
+    PipelineRuns.Entry entry = new PipelineRuns.Entry(NAME, "all");
     String condition = "(" + stale.stream().map(sy -> {
       String[] p = sy.split("\\|");
       int y = Integer.parseInt(p[1]);

@@ -31,13 +31,28 @@ class MainTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : new String[] {"run", "ingest", "normalize", "tag", "impact", "sql", "generate"}) {
+    for (String command : new String[] {"run", "ingest", "normalize", "tag", "impact", "sql", "generate", "report", "catalog",
+        "maintain"}) {
       Outcome help = run(command, "--help");
       assertEquals(0, help.code(), command);
       assertTrue(help.out().contains("Usage: tradecurb " + command), help.out());
     }
     Outcome top = run("--help");
     assertTrue(top.out().contains("run") && top.out().contains("sql"), top.out());
+  }
+
+  @Test
+  void theCatalogCommandFiltersByCategoryAndDate() {
+    Outcome magnets = run("catalog", "--category", "rare_earth_magnets", "--in-force-on", "2025-03-01",
+        "--format", "csv");
+    assertEquals(0, magnets.code(), magnets.err());
+    assertEquals(1, magnets.out().strip().split("\n").length, "before 2025-04-04 no magnet control: header only");
+    Outcome after = run("catalog", "--category", "rare_earth_magnets", "--in-force-on", "2025-05-01");
+    assertTrue(after.out().contains("850511000") && after.out().contains("MOFCOM-GACC 2025/18"), after.out());
+    Outcome suspended = run("catalog", "--instrument", "MOFCOM 2024/46", "--in-force-on", "2026-01-15",
+        "--format", "csv");
+    assertEquals(1, suspended.out().strip().split("\n").length, "the US-only ban is suspended then");
+    assertEquals(64, run("catalog", "--category", "unobtainium").code());
   }
 
   @Test
