@@ -26,7 +26,9 @@ public abstract class SparkTestBase extends JavaDataFrameSuiteBase {
         .setAppName("tradecurb-tests")
         .set("spark.ui.enabled", "false")
         .set("spark.driver.host", "127.0.0.1")
-        .set("spark.sql.shuffle.partitions", "2");
+        .set("spark.sql.shuffle.partitions", "2")
+        // Test inputs are a few rows: compiling whole-stage code costs more than it saves.
+        .set("spark.sql.codegen.wholeStage", "false");
     for (Map.Entry<String, String> e : Sessions.defaults().entrySet()) {
       if (!conf.contains(e.getKey())) {
         conf.set(e.getKey(), e.getValue());

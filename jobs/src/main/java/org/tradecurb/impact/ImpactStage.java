@@ -61,7 +61,7 @@ public final class ImpactStage implements Stage {
       for (Map.Entry<TableSpec, Dataset<Row>> out : model.tables().entrySet()) {
         run.describe(NAME, "write " + out.getKey().name());
         warehouse.replace(out.getKey(), out.getValue(), "true", run.runId());
-        long rows = warehouse.read(out.getKey()).count();
+        long rows = warehouse.rowsWrittenByLastCommit(out.getKey());
         entry.written += rows;
         written.add(out.getKey().name() + " " + rows);
       }

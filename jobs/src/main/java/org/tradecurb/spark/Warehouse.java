@@ -162,6 +162,16 @@ public final class Warehouse {
     return DeltaTable.forPath(spark, location(table)).history(1).select("version").first().getLong(0);
   }
 
+  /**
+   * Rows the table's latest commit wrote, from Delta's operation metrics. Exact for a whole-table replace;
+   * a replace of part of a table also counts rows it copied from rewritten files (use {@link #count}).
+   */
+  public long rowsWrittenByLastCommit(TableSpec table) {
+    Row last = DeltaTable.forPath(spark, location(table)).history(1).select("operationMetrics").first();
+    scala.collection.Map<String, String> metrics = last.getMap(0);
+    return Long.parseLong(metrics.get("numOutputRows").getOrElse(() -> "0"));
+  }
+
   /** Rows now in the table that match a condition: how a stage checks what its commit really wrote. */
   public long count(TableSpec table, String condition) {
     return read(table).where(condition).count();
