@@ -12,9 +12,13 @@ import java.util.Map;
  * China Customs (GACC) online-query exports. Columns depend on what the user ticked, with Chinese or
  * English headers; values are in yuan or US dollars; numbers carry thousands separators; `?` means no
  * figure; every line ends with a comma; files are GB18030. The flow is not in the file: it comes from the
- * folder (exports/ or imports/). Single-month downloads have no period column: the file name gives it.
+ * folder (exports/ or imports/). Single-month downloads have no period column: the file or folder name
+ * gives it. An export of exactly {@link #WEB_EXPORT_ROW_CAP} rows was probably cut off.
  */
 public final class ChinaCustomsFormat extends HeaderMappedFormat {
+
+  /** The online query's export stops at this many rows without saying so. */
+  public static final int WEB_EXPORT_ROW_CAP = 10_000;
 
   public static final List<String> COLUMNS = List.of(
       "period", "commodity_code", "commodity_name", "partner_code", "partner_name", "regime_code",
@@ -107,8 +111,10 @@ public final class ChinaCustomsFormat extends HeaderMappedFormat {
     }
     String filePeriod = null;
     if (!positions.containsKey("period")) {
-      filePeriod = Periods.fromFileName(file.fileName()).orElseThrow(() -> new FileLayoutException(
-          "no period column (数据年月 / Date of data) and no YYYYMM in the file name"));
+      filePeriod = Periods.fromPath(file.relativePath()).orElseThrow(() -> new FileLayoutException(
+          "no period column (数据年月 / Date of data), and neither the file name nor its folder names a month: "
+          + "a single-month download must be named for its month (exports_202601.csv, 2026年1月.csv) or sit in "
+          + "a folder named for it (exports/2026-01/)"));
     }
     String periodOrigin = filePeriod == null ? "column" : "file_name";
     String language = chinese ? "zh" : "en";
@@ -158,6 +164,11 @@ public final class ChinaCustomsFormat extends HeaderMappedFormat {
     return sb.append('"').toString();
   }
 
+  /** A breakdown code the export printed as `?` is unknown, not wrong: the row still counts in the total. */
+  private static String knownOrNull(String raw) {
+    return Fields.isMissing(raw) ? null : raw;
+  }
+
   @Override
   public List<SourceRecord> interpret(List<String> fields) throws RowRejected {
     String flow = field(fields, "flow");
@@ -165,10 +176,12 @@ public final class ChinaCustomsFormat extends HeaderMappedFormat {
     String code = Fields.code(field(fields, "commodity_code"), "commodity code", 8, 10, 6, 4, 2);
     String rawPartner = field(fields, "partner_code");
     String partner = rawPartner == null ? "WLD" : Fields.digits(rawPartner, "trading partner code");
-    String regime = field(fields, "regime_code");
-    String province = field(fields, "province_code");
+    String rawRegime = field(fields, "regime_code");
+    String rawProvince = field(fields, "province_code");
+    String regime = knownOrNull(rawRegime);
+    String province = knownOrNull(rawProvince);
     String breakdown = null;
-    if (regime != null || province != null) {
+    if (rawRegime != null || rawProvince != null) { // a detail row even when its regime or province is `?`
       breakdown = "regime=" + (regime == null ? "" : Fields.digits(regime, "customs regime code"))
           + "|province=" + (province == null ? "" : Fields.digits(province, "province code"));
     }

@@ -128,6 +128,8 @@ public final class ComtradeFormat extends HeaderMappedFormat {
       unit = null;
     } else if ("8".equals(unitCode)) {
       unit = "kg";
+    } else if ("5".equals(unitCode) && unit == null) {
+      unit = "u"; // bulk files may leave qtyUnitAbbr out; code 5 is a number of items
     }
     if (netWeight == null) {
       netWeight = SourceRecord.kilograms(qty, unit);

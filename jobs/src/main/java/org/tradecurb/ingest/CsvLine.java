@@ -4,15 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits one physical line of a delimited file. Quotes follow RFC 4180 (`""` inside a quoted field is a
- * quote). A record never spans lines here: customs exports put none across lines, and a stray quote must
- * quarantine one line rather than swallow the rest of the file.
+ * Splits one physical line of a delimited file. In comma-separated files quotes follow RFC 4180 (`""` inside
+ * a quoted field is a quote). A record never spans lines here: customs exports put none across lines, and a
+ * stray quote must quarantine one line rather than swallow the rest of the file.
  */
 public final class CsvLine {
 
   private CsvLine() {}
 
   static List<String> split(String line, char delimiter) throws RowRejected {
+    if (delimiter == '\t') {
+      return splitTabs(line);
+    }
     List<String> fields = new ArrayList<>();
     StringBuilder field = new StringBuilder();
     boolean quoted = false;
@@ -52,6 +55,20 @@ public final class CsvLine {
           + " is not closed on this line");
     }
     fields.add(field.toString());
+    return fields;
+  }
+
+  /**
+   * Tab-separated bulk files are unquoted, so a quote inside a description is text; a field wrapped in quotes
+   * whole (as some exporters write) loses them.
+   */
+  private static List<String> splitTabs(String line) {
+    List<String> fields = new ArrayList<>();
+    for (String field : line.split("\t", -1)) {
+      String f = field.strip();
+      boolean wrapped = f.length() >= 2 && f.startsWith("\"") && f.endsWith("\"");
+      fields.add(wrapped ? f.substring(1, f.length() - 1).replace("\"\"", "\"") : field);
+    }
     return fields;
   }
 

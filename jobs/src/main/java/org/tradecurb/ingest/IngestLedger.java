@@ -31,6 +31,8 @@ public final class IngestLedger {
       .column("revision", DataTypes.IntegerType, false, "1 for the first version of the file, +1 per revision")
       .column("normalized_run_id", DataTypes.StringType, true,
           "Normalize run that folded this version into trade_flows; null while pending")
+      .column("warning", DataTypes.StringType, true,
+          "Why this version may be incomplete (a China Customs query export cut off at its row cap), else null")
       .build();
 
   private IngestLedger() {}

@@ -135,11 +135,17 @@ public final class IngestStage implements Stage {
         entries.add(entry.skipped(skipped + " file(s) unchanged since their last ingest"));
         continue;
       }
+      List<String> warnings = new ArrayList<>();
       for (FileFingerprint fp : files) {
         FileCounts c = counts.get(fp.file().relativePath());
         entry.read += c.dataLines;
         entry.accepted += c.accepted;
         entry.quarantined += c.quarantined;
+        String warning = truncationWarning(fp, c);
+        if (warning != null) {
+          System.err.println("WARN " + fp.file().relativePath() + ": " + warning);
+          warnings.add(fp.file().relativePath());
+        }
       }
       String inFiles = "source_file IN (" + files.stream().map(fp -> Warehouse.literal(fp.file().relativePath()))
           .collect(Collectors.joining(", ")) + ")";
@@ -151,6 +157,10 @@ public final class IngestStage implements Stage {
       entry.message = files.size() + " file(s) ingested, " + skipped + " unchanged: "
           + String.join(", ", names.subList(0, Math.min(5, names.size())))
           + (names.size() > 5 ? " and " + (names.size() - 5) + " more (see ingest_files)" : "");
+      if (!warnings.isEmpty()) {
+        entry.message += "; probably cut off at the query export's row cap (see ingest_files.warning): "
+            + String.join(", ", warnings);
+      }
       entries.add(entry);
     }
     return entries;
@@ -213,6 +223,15 @@ public final class IngestStage implements Stage {
     return byFile;
   }
 
+  /** A China Customs export at the web query's row cap was most likely cut off there: say so, keep its rows. */
+  static String truncationWarning(FileFingerprint fp, FileCounts counts) {
+    if (fp.file().source() != Source.CHINA_CUSTOMS || counts.dataLines != ChinaCustomsFormat.WEB_EXPORT_ROW_CAP) {
+      return null;
+    }
+    return "exactly " + ChinaCustomsFormat.WEB_EXPORT_ROW_CAP + " data rows, the China Customs query export's cap: "
+        + "the file is probably cut off; split the query (by month, partner or code) and replace it";
+  }
+
   /** Records each landed file's new version last, so a crash before this point redoes the file. */
   private static void updateLedger(RunContext run, List<FileFingerprint> landed, Map<String, FileCounts> counts,
       Map<String, Row> ledger) {
@@ -232,7 +251,7 @@ public final class IngestStage implements Stage {
       }
       rows.add(RowFactory.create(fp.file().source().id, file, fp.sha256(), fp.size(), fp.charset(), run.runId(),
           run.startedTimestamp(), c.dataLines, c.accepted, c.quarantined, new ArrayList<>(years).toArray(),
-          revision, null));
+          revision, null, truncationWarning(fp, c)));
     }
     String inFiles = "source_file IN (" + landed.stream().map(fp -> Warehouse.literal(fp.file().relativePath()))
         .collect(Collectors.joining(", ")) + ")";

@@ -84,8 +84,8 @@ public final class InputLayout {
         } else {
           unknown.put(relative, "Japan Customs files must end in .csv");
         }
-      } else if (relative.startsWith(exports + "/") || relative.startsWith(imports + "/")) {
-        String flow = relative.startsWith(exports + "/") ? SourceRecord.EXPORT : SourceRecord.IMPORT;
+      } else if (lower.startsWith(exports + "/") || lower.startsWith(imports + "/")) {
+        String flow = lower.startsWith(exports + "/") ? SourceRecord.EXPORT : SourceRecord.IMPORT;
         if (lower.matches(".*\\.csv(\\.gz)?$")) {
           files.add(new InputFile(Source.CHINA_CUSTOMS, uri, relative, flow, size));
         } else {
@@ -102,6 +102,7 @@ public final class InputLayout {
   }
 
   private static String trimSlashes(String folder) {
-    return folder.replaceAll("^/+|/+$", "");
+    // Folders match case-insensitively, like the source folders: China-Customs/Exports/ is still exports.
+    return folder.replaceAll("^/+|/+$", "").toLowerCase(Locale.ROOT);
   }
 }

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Japan Customs' Trade Statistics of Japan CSV: one row per year × HS code × country, with the twelve
@@ -43,13 +45,35 @@ public final class JapanCustomsFormat extends HeaderMappedFormat {
     return Charset.forName("windows-31j");
   }
 
-  /** `Quantity1-Apl` → quantity1_apr: some files spell April "Apl". */
+  private static final Pattern MONTHLY_HEADER = Pattern.compile("(quantity1|quantity2|value)([a-z]+)");
+  private static final String[] MONTH_NAMES = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december"
+  };
+
+  /**
+   * A header as its column name, whatever its spacing, case or month spelling: `Quantity1-Apl` (some files
+   * spell April so), `Quantity1 - Sept`, `VALUE_JANUARY` and `Exp or Imp` all read as the published columns.
+   */
   static String canonicalName(String header) {
-    String s = header.trim().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
-    if (s.startsWith("\uFEFF")) {
-      s = s.substring(1);
+    String s = header.replace("\uFEFF", "").toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-]+", "");
+    if (s.equals("exporimp")) {
+      return "exp_or_imp";
     }
-    return s.endsWith("_apl") ? s.substring(0, s.length() - 4) + "_apr" : s;
+    Matcher m = MONTHLY_HEADER.matcher(s);
+    if (!m.matches()) {
+      return s;
+    }
+    String when = m.group(2);
+    if (when.equals("year") || when.equals("apl")) {
+      return m.group(1) + "_" + (when.equals("apl") ? "apr" : "year");
+    }
+    for (int i = 0; i < 12; i++) {
+      if (when.length() >= 3 && MONTH_NAMES[i].startsWith(when)) {
+        return m.group(1) + "_" + MONTHS[i];
+      }
+    }
+    return s;
   }
 
   @Override
@@ -112,13 +136,18 @@ public final class JapanCustomsFormat extends HeaderMappedFormat {
     String unit2 = SourceRecord.canonicalUnit(field(fields, "unit2"));
     Fields.quantity(field(fields, "quantity1_year"), "Quantity1-Year");
     Fields.quantity(field(fields, "quantity2_year"), "Quantity2-Year");
-    Fields.value(field(fields, "value_year"), "Value-Year");
+    Fields.quantity(field(fields, "value_year"), "Value-Year");
     String codeSystem = code.length() == 9 ? "JP9" : "HS6";
     String hsVintage = SourceRecord.hsVintageOfYear(year);
     String breakdown = custom == null ? null : "custom=" + custom;
     List<SourceRecord> records = new ArrayList<>(12);
     for (int i = 0; i < 12; i++) {
       String label = Character.toUpperCase(MONTHS[i].charAt(0)) + MONTHS[i].substring(1);
+      if (Fields.isMissing(field(fields, "quantity1_" + MONTHS[i]))
+          && Fields.isMissing(field(fields, "quantity2_" + MONTHS[i]))
+          && Fields.isMissing(field(fields, "value_" + MONTHS[i]))) {
+        continue; // a month left wholly blank is not yet published; a published month with no trade is 0
+      }
       Double q1 = Fields.quantity(field(fields, "quantity1_" + MONTHS[i]), "Quantity1-" + label);
       Double q2 = Fields.quantity(field(fields, "quantity2_" + MONTHS[i]), "Quantity2-" + label);
       double thousandYen = Fields.value(field(fields, "value_" + MONTHS[i]), "Value-" + label);

@@ -18,6 +18,8 @@ public final class Periods {
   private static final Pattern IN_FILE_NAME = Pattern.compile(
       "(?<!\\d)(20\\d{2})[-_.]?(0[1-9]|1[0-2])(?:[-_~](?:(20\\d{2})[-_.]?)?(0[1-9]|1[0-2]))?(?!\\d)");
 
+  private static final Pattern CHINESE_IN_NAME = Pattern.compile("20\\d{2}年\\d{1,2}(?:[-~至]\\d{1,2})?月");
+
   private Periods() {}
 
   /** A month, or the first of two months published together. */
@@ -66,13 +68,28 @@ public final class Periods {
     return new Period(LocalDate.of(year, first, 1), last - first + 1);
   }
 
-  /** The period written in a file name such as {@code exports_202601.csv} or {@code 2026-01_02.csv}. */
-  static Optional<String> fromFileName(String fileName) {
-    Matcher m = IN_FILE_NAME.matcher(fileName);
-    if (!m.find()) {
-      return Optional.empty();
+  /**
+   * The period a single-month download's path names, nearest first: the file name ({@code exports_202601.csv},
+   * {@code 2026-01_02.csv}, {@code 2026年1-2月.csv}), else a parent folder ({@code exports/2026-01/query.csv}).
+   */
+  static Optional<String> fromPath(String relativePath) {
+    String[] segments = relativePath.split("/");
+    for (int i = segments.length - 1; i >= 0; i--) {
+      Optional<String> found = inName(segments[i]);
+      if (found.isPresent()) {
+        return found;
+      }
     }
-    String start = m.group(1) + m.group(2);
-    return Optional.of(m.group(4) == null ? start : start + "-" + m.group(1) + m.group(4));
+    return Optional.empty();
+  }
+
+  private static Optional<String> inName(String name) {
+    Matcher m = IN_FILE_NAME.matcher(name);
+    if (m.find()) {
+      String start = m.group(1) + m.group(2);
+      return Optional.of(m.group(4) == null ? start : start + "-" + m.group(1) + m.group(4));
+    }
+    Matcher zh = CHINESE_IN_NAME.matcher(name);
+    return zh.find() ? Optional.of(zh.group()) : Optional.empty();
   }
 }

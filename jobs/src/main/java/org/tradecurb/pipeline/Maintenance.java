@@ -2,6 +2,10 @@ package org.tradecurb.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.tradecurb.Tables;
 import org.tradecurb.TradecurbException;
 import org.tradecurb.quality.PipelineRuns;
@@ -18,6 +22,8 @@ public final class Maintenance {
   public static final String NAME = "maintain";
   public static final int MIN_RETAIN_HOURS = 168;
 
+  private static final int TABLES_AT_ONCE = 4;
+
   private Maintenance() {}
 
   public static void run(RunContext run, boolean optimize, boolean vacuum, int retainHours) {
@@ -27,25 +33,43 @@ public final class Maintenance {
     }
     long started = System.currentTimeMillis();
     Warehouse warehouse = run.warehouse();
-    List<String> done = new ArrayList<>();
-    for (TableSpec table : Tables.all()) {
-      if (!warehouse.exists(table)) {
-        continue;
+    List<TableSpec> tables = Tables.all().stream().filter(warehouse::exists).toList();
+    // Tables are independent and each command spends most of its time in the driver (listing, planning,
+    // committing), so a few run side by side.
+    ExecutorService pool = Executors.newFixedThreadPool(TABLES_AT_ONCE);
+    try {
+      List<Future<?>> pending = new ArrayList<>();
+      for (TableSpec table : tables) {
+        pending.add(pool.submit(() -> maintain(run, table, optimize, vacuum, retainHours)));
       }
-      String id = warehouse.identifier(table);
-      if (optimize) {
-        run.describe(NAME, "optimize " + table.name());
-        run.spark().sql("OPTIMIZE " + id);
+      for (Future<?> f : pending) {
+        f.get();
       }
-      if (vacuum) {
-        run.describe(NAME, "vacuum " + table.name());
-        run.spark().sql("VACUUM " + id + " RETAIN " + retainHours + " HOURS");
-      }
-      done.add(table.name());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("maintenance interrupted", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
     }
+    List<String> done = tables.stream().map(TableSpec::name).toList();
     PipelineRuns.Entry entry = new PipelineRuns.Entry(NAME, "all");
     entry.message = (optimize ? "optimized" : "") + (optimize && vacuum ? " and " : "")
         + (vacuum ? "vacuumed (retain " + retainHours + " h)" : "") + ": " + String.join(", ", done);
     run.record(started, List.of(entry));
+  }
+
+  private static void maintain(RunContext run, TableSpec table, boolean optimize, boolean vacuum,
+      int retainHours) {
+    String id = run.warehouse().identifier(table);
+    if (optimize) {
+      run.describe(NAME, "optimize " + table.name());
+      run.spark().sql("OPTIMIZE " + id);
+    }
+    if (vacuum) {
+      run.describe(NAME, "vacuum " + table.name());
+      run.spark().sql("VACUUM " + id + " RETAIN " + retainHours + " HOURS");
+    }
   }
 }

@@ -73,6 +73,11 @@ class ChinaCustomsFormatTest {
     assertTrue(cumulative.message().contains("cumulative"), cumulative.message());
     LineOutcome ok = p.parse("\"202601\",\"85051110\"," + rest + "\"1\",");
     assertNull(FORMAT.interpret(ok.fields()).get(0).quantity(), "? means no quantity");
+    CustomsFormat.FileParser byRegime = FORMAT.open("\"商品编码\",\"贸易伙伴编码\",\"贸易方式编码\",\"注册地编码\","
+        + "\"人民币\",", exports("x_202601.csv"));
+    LineOutcome unknownRegime = byRegime.parse("\"85051110\",\"116\",\"?\",\"?\",\"7\",");
+    assertTrue(unknownRegime.isAccepted(), () -> unknownRegime.message());
+    assertEquals("regime=|province=", FORMAT.interpret(unknownRegime.fields()).get(0).breakdown());
   }
 
   @Test
@@ -81,7 +86,8 @@ class ChinaCustomsFormatTest {
         new CustomsFormat.FileContext("china-customs/x_202601.csv", "x_202601.csv", null)));
     FileLayoutException noPeriod = assertThrows(FileLayoutException.class,
         () -> FORMAT.open(CHINESE_HEADER, exports("rare_earths.csv")));
-    assertTrue(noPeriod.getMessage().contains("数据年月"), noPeriod.getMessage());
+    assertTrue(noPeriod.getMessage().contains("数据年月") && noPeriod.getMessage().contains("exports/2026-01/"),
+        noPeriod.getMessage());
     assertThrows(FileLayoutException.class,
         () -> FORMAT.open("\"商品编码\",\"商品名称\",\"第一数量\",", exports("x_202601.csv")));
   }
@@ -100,7 +106,9 @@ class ChinaCustomsFormatTest {
   void realGaccExportsParseEveryLine() throws Exception {
     Path dir = SharedReference.folder().map(d -> d.resolve("real-samples")).orElse(null);
     assumeTrue(dir != null && Files.isDirectory(dir), "shared reference samples absent");
-    List<LineOutcome> chinese = parseAll(dir.resolve("gacc-chinese-full.csv"), exports("202601.csv"));
+    // A single-month download keeps its own name; the folder it sits in names the month.
+    List<LineOutcome> chinese = parseAll(dir.resolve("gacc-chinese-full.csv"), new CustomsFormat.FileContext(
+        "china-customs/exports/2026-01/gacc-chinese-full.csv", "gacc-chinese-full.csv", "export"));
     assertEquals(5, chinese.size());
     chinese.forEach(o -> assertTrue(o.isAccepted(), () -> o.message()));
     SourceRecord first = FORMAT.interpret(chinese.get(0).fields()).get(0);
@@ -110,6 +118,7 @@ class ChinaCustomsFormatTest {
     assertEquals(5_848_714.0, first.value());
     assertEquals("CNY", first.currency());
     assertEquals("regime=10|province=44", first.breakdown());
+    assertEquals(LocalDate.of(2026, 1, 1), first.period());
 
     List<LineOutcome> english = parseAll(dir.resolve("gacc-english-full.csv"), exports("any.csv"));
     assertEquals(5, english.size());

@@ -117,6 +117,21 @@ class ComtradeFormatTest {
   }
 
   @Test
+  void bulkTabFilesAreUnquotedAndUnitCodeFiveCountsItems() throws Exception {
+    Map<String, String> row = totalsRow();
+    row.put("cmdDesc", "\"Other\" magnets, 2\" thick");
+    row.put("qtyUnitCode", "5");
+    row.put("qtyUnitAbbr", "");
+    row.put("qty", "40");
+    LineOutcome out = parser('\t').parse(line(row, '\t'));
+    assertTrue(out.isAccepted(), () -> out.message());
+    assertEquals("\"Other\" magnets, 2\" thick", out.fields().get(ComtradeFormat.COLUMNS.indexOf("cmdDesc")));
+    SourceRecord r = FORMAT.interpret(out.fields()).get(0);
+    assertEquals("u", r.quantityUnit());
+    assertEquals(40.0, r.quantity());
+  }
+
+  @Test
   void headerWithoutTheTotalsColumnsIsRefusedNamingThem() {
     String header = String.join(",", ComtradeFormat.COLUMNS).replace("motCode,", "").replace(",customsCode", "");
     FileLayoutException e = assertThrows(FileLayoutException.class, () -> FORMAT.open(header, FILE));

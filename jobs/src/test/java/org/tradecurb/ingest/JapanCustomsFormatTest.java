@@ -93,7 +93,34 @@ class JapanCustomsFormatTest {
   @Test
   void aHeaderThatIsNotJapanCustomsIsRefused() {
     FileLayoutException e = assertThrows(FileLayoutException.class,
-        () -> FORMAT.open(header(false, true).replace("Value-Dec", "Value-December"), FILE));
+        () -> FORMAT.open(header(false, true).replace("Value-Dec", "Amount-Dec"), FILE));
     assertTrue(e.getMessage().contains("value_dec"), e.getMessage());
+  }
+
+  @Test
+  void headersReadWhateverTheirSpacingCaseOrMonthSpelling() throws Exception {
+    String variant = header(false, true).replace("Exp or Imp", "EXP_OR_IMP")
+        .replace("Quantity1-Sep", "Quantity1 - Sept").replace("Value-Jan", "Value-January").replace("Quantity2-Dec", "quantity2_dec");
+    CustomsFormat.FileParser p = FORMAT.open(variant, FILE);
+    LineOutcome out = p.parse(row("2", "2025,'850511000',105", "KG", ""));
+    assertTrue(out.isAccepted(), () -> out.message());
+    List<SourceRecord> months = FORMAT.interpret(out.fields());
+    assertEquals(100_000.0, months.get(0).value(), "January read from Value-January");
+    assertEquals(90.0, months.get(8).quantity(), "September read from Quantity1 - Sept");
+  }
+
+  @Test
+  void aWhollyBlankMonthIsUnpublishedButAValueMissingBesideAQuantityIsRefused() throws Exception {
+    CustomsFormat.FileParser p = FORMAT.open(header(false, true), FILE);
+    String[] parts = row("2", "2026,'850511000',105", "KG", "").split(",", -1);
+    int dec = 9 + 3 * 11;
+    parts[dec] = "";
+    parts[dec + 1] = "";
+    parts[dec + 2] = "";
+    List<SourceRecord> months = FORMAT.interpret(p.parse(String.join(",", parts)).fields());
+    assertEquals(11, months.size());
+    assertEquals(LocalDate.of(2026, 11, 1), months.get(10).period());
+    parts[dec] = "120";
+    assertEquals(Reason.MISSING_VALUE, p.parse(String.join(",", parts)).reason());
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,8 +31,15 @@ class PeriodsTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = ';', value = {"exports_202601.csv;202601", "2026-01_02.csv;202601-202602",
-      "rare-earths-2025-11.csv;202511"})
-  void findsThePeriodInAFileName(String name, String period) {
-    assertEquals(Optional.of(period), Periods.fromFileName(name));
+      "rare-earths-2025-11.csv;202511", "china-customs/exports/2026-03/query.csv;202603",
+      "china-customs/exports/2025/202512/exports_202601.csv;202601", "exports/出口2026年1-2月.csv;2026年1-2月",
+      "exports/2026年3月/下载.csv;2026年3月"})
+  void findsThePeriodInTheFileNameOrItsFolder(String path, String period) {
+    assertEquals(Optional.of(period), Periods.fromPath(path));
+  }
+
+  @Test
+  void findsNoPeriodInAPathWithoutOne() {
+    assertEquals(Optional.empty(), Periods.fromPath("china-customs/exports/gacc-chinese-full.csv"));
   }
 }

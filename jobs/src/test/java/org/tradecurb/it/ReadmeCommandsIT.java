@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -66,8 +67,22 @@ class ReadmeCommandsIT extends SparkTestBase {
     assertEquals(0L, query(warehouse, "SELECT count(*) FROM pipeline_runs WHERE rows_read <> rows_accepted "
         + "+ rows_quarantined + rows_excluded").get(0).getLong(0), "every stage reconciles");
 
-    Launcher.Result sql = Launcher.run("sql", "SELECT source, count(*) AS n FROM trade_flows GROUP BY source "
-        + "ORDER BY source", "--warehouse", warehouse.toString(), "--format", "csv");
+    // Three launches at once (two queries and a rerun): each is mostly JVM and Spark start-up.
+    Map<String, Long> versions = new TreeMap<>();
+    for (String t : TABLES) {
+      versions.put(t, version(warehouse, t));
+    }
+    CompletableFuture<Launcher.Result> sqlCsv = CompletableFuture.supplyAsync(() -> Launcher.run("sql",
+        "SELECT source, count(*) AS n FROM trade_flows GROUP BY source ORDER BY source",
+        "--warehouse", warehouse.toString(), "--format", "csv"));
+    CompletableFuture<Launcher.Result> sqlJson = CompletableFuture.supplyAsync(() -> Launcher.run("sql",
+        "SELECT category, value_change_pct, yoy_value_change_pct, did_vs_non_dual_use FROM curb_impact "
+        + "WHERE event_id = 'jp_ban_2026' AND reporter_iso3 = 'CHN' AND partner_iso3 = 'JPN' AND flow = 'export' "
+        + "ORDER BY category", "--warehouse", warehouse.toString(), "--format", "json"));
+    CompletableFuture<Launcher.Result> rerunning = CompletableFuture.supplyAsync(() -> Launcher.run("run",
+        "--warehouse", warehouse.toString()));
+
+    Launcher.Result sql = sqlCsv.get();
     assertEquals(0, sql.exitCode(), sql.stderr());
     String expected = "source,n\n" + query(warehouse, "SELECT source, count(*) FROM trade_flows GROUP BY source "
         + "ORDER BY source").stream().map(r -> r.getString(0) + "," + r.getLong(1)).collect(Collectors.joining("\n"))
@@ -75,19 +90,12 @@ class ReadmeCommandsIT extends SparkTestBase {
     assertEquals(expected, sql.stdout(), "csv output is the result alone");
     assertEquals(3, expected.split("\n").length - 1, "all three sources");
 
-    Launcher.Result summary = Launcher.run("sql", "SELECT category, value_change_pct, yoy_value_change_pct, "
-        + "did_vs_non_dual_use FROM curb_impact WHERE event_id = 'jp_ban_2026' AND reporter_iso3 = 'CHN' "
-        + "AND partner_iso3 = 'JPN' AND flow = 'export' ORDER BY category", "--warehouse", warehouse.toString(),
-        "--format", "json");
+    Launcher.Result summary = sqlJson.get();
     assertEquals(0, summary.exitCode(), summary.stderr());
     Assertions.assertTrue(summary.stdout().startsWith("[") && summary.stdout().contains("\"all_dual_use\""),
         summary.stdout());
 
-    Map<String, Long> versions = new TreeMap<>();
-    for (String t : TABLES) {
-      versions.put(t, version(warehouse, t));
-    }
-    Launcher.Result rerun = Launcher.run("run", "--warehouse", warehouse.toString());
+    Launcher.Result rerun = rerunning.get();
     assertEquals(0, rerun.exitCode(), rerun.stderr());
     Map<String, Long> after = new TreeMap<>();
     for (String t : TABLES) {
@@ -98,12 +106,15 @@ class ReadmeCommandsIT extends SparkTestBase {
   }
 
   @Test
-  void failuresAreOneLineWithTheirExitCode() {
+  void failuresAreOneLineWithTheirExitCode() throws Exception {
+    Path empty = newDir("empty-wh");
+    CompletableFuture<Launcher.Result> sqlError = CompletableFuture.supplyAsync(() ->
+        Launcher.run("sql", "SELEC nothing", "--warehouse", empty.toString()));
     Launcher.Result badConfig = Launcher.run("run", "--config", "/nonexistent/tradecurb.conf");
     assertEquals(2, badConfig.exitCode());
     Assertions.assertTrue(badConfig.stderr().strip().endsWith("tradecurb: config file not found: "
         + "/nonexistent/tradecurb.conf"), badConfig.stderr());
-    Launcher.Result badSql = Launcher.run("sql", "SELEC nothing", "--warehouse", newDir("empty-wh").toString());
+    Launcher.Result badSql = sqlError.get();
     assertEquals(64, badSql.exitCode());
     Assertions.assertTrue(badSql.stderr().contains("tradecurb: SQL cannot run: "), badSql.stderr());
   }

@@ -200,6 +200,14 @@ class IngestNormalizeTest extends SparkTestBase {
     undecodable[bad.length + 1] = (byte) 0x28;
     undecodable[bad.length + 2] = '\n';
     Fixtures.write(in, "comtrade/broken.csv", undecodable);
+    // A query export cut at the web's row cap, named by its folder (in any case) rather than its file name.
+    List<String> capped = new java.util.ArrayList<>(List.of(GACC_ZH));
+    for (int i = 0; i < org.tradecurb.ingest.ChinaCustomsFormat.WEB_EXPORT_ROW_CAP; i++) {
+      capped.add("\"85051110\",\"稀土永磁\",\"" + (101 + i % 100) + "\",\"x\",\"10\",\"一般贸易\",\"" + i
+          + "\",\"千克\",\"0\",\"?\",\"7\",");
+    }
+    Fixtures.write(in, "china-customs/Exports/2026-01/query.csv", lines(capped.toArray(new String[0])),
+        Fixtures.GB18030);
     Path wh = newDir("wh");
     TradecurbException e = assertThrows(TradecurbException.class,
         () -> Pipeline.run(context(in, wh), List.of("ingest")));
@@ -209,6 +217,12 @@ class IngestNormalizeTest extends SparkTestBase {
     Assertions.assertTrue(e.getMessage().contains("comtrade/broken.csv line 3: bytes are not valid UTF-8"), e.getMessage());
     List<Row> bronze = rows(wh, "japan_customs_raw", "SELECT DISTINCT source_file FROM japan_customs_raw");
     assertEquals("[japan-customs/good_2025.csv]", bronze.stream().map(Row::toString).collect(Collectors.joining()));
+    List<Row> capLedger = rows(wh, "ingest_files", "SELECT rows_accepted, warning FROM ingest_files "
+        + "WHERE source_file = 'china-customs/Exports/2026-01/query.csv'");
+    assertEquals(10_000L, capLedger.get(0).getLong(0), "the capped file's rows all land");
+    Assertions.assertTrue(capLedger.get(0).getString(1).contains("probably cut off"), capLedger.get(0).getString(1));
+    assertEquals(1L, rows(wh, "china_customs_raw", "SELECT count(DISTINCT period) FROM china_customs_raw "
+        + "WHERE period = '202601'").get(0).getLong(0), "the period comes from the folder");
     List<Row> failed = rows(wh, "pipeline_runs", "SELECT DISTINCT status, exit_code FROM pipeline_runs");
     assertEquals("[failed,3]", failed.stream().map(Row::toString).collect(Collectors.joining()));
     Assertions.assertTrue(spark().read().format("delta").load(wh.resolve("quarantine").toString())
