@@ -161,6 +161,9 @@ public final class JapanCustomsFormat extends HeaderMappedFormat {
           hsVintage, unit1 == null ? null : q1, unit1, kg, thousandYen * 1000.0, "JPY",
           SourceRecord.valuationOf(flow), key, breakdown, null));
     }
+    if (records.isEmpty()) {
+      throw new RowRejected(Reason.MISSING_VALUE, "every month is blank: the row carries no figure");
+    }
     return records;
   }
 }

@@ -122,5 +122,10 @@ class JapanCustomsFormatTest {
     assertEquals(LocalDate.of(2026, 11, 1), months.get(10).period());
     parts[dec] = "120";
     assertEquals(Reason.MISSING_VALUE, p.parse(String.join(",", parts)).reason());
+    for (int i = 9; i < parts.length; i++) {
+      parts[i] = "";
+    }
+    LineOutcome empty = p.parse(String.join(",", parts));
+    assertEquals(Reason.MISSING_VALUE, empty.reason(), "a row with no month at all is refused, not dropped");
   }
 }
