@@ -60,7 +60,8 @@ class PlantedEffectsIT extends SparkTestBase {
         "--end", "2026-06", "--seasonality", "0", "--trend", "0", "--noise", "0.01", "--front-loading", "0",
         "--combined-jan-feb-year", "0", "--japan-variants-year", "0", "--bad-rows", "3");
     assertEquals(0, generate.exitCode(), generate.stderr());
-    Launcher.Result run = Launcher.run("run", "--input", input.toString(), "--warehouse", warehouse.toString());
+    Launcher.Result run = Launcher.run(Launcher.ALONE, "run", "--input", input.toString(), "--warehouse",
+        warehouse.toString());
     assertEquals(0, run.exitCode(), run.stderr());
 
     Row dual = one(warehouse, "curb_impact", "event_id = 'jp_ban_2026' AND reporter_iso3 = 'CHN' "
@@ -118,7 +119,8 @@ class PlantedEffectsIT extends SparkTestBase {
     Assertions.assertTrue(Files.exists(lock), "the killed run left its lock behind");
     content(killed, "comtrade_raw").count();
 
-    Launcher.Result recovery = Launcher.run("run", "--input", in.toString(), "--warehouse", killed.toString());
+    Launcher.Result recovery = Launcher.run(Launcher.ALONE, "run", "--input", in.toString(), "--warehouse",
+        killed.toString());
     assertEquals(0, recovery.exitCode(), recovery.stderr());
     for (String table : COMPARED) {
       Dataset<Row> expected = content(clean, table);
