@@ -45,6 +45,11 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main());
     useUsageExitCode(cli);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e));
+    cli.setParameterExceptionHandler((e, arguments) -> {
+      String command = e.getCommandLine().getCommandSpec().qualifiedName();
+      System.err.println("tradecurb: " + e.getMessage() + " (see " + command + " --help)");
+      return ExitCode.USAGE.code;
+    });
     return cli.execute(args);
   }
 

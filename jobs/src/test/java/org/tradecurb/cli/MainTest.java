@@ -57,7 +57,13 @@ class MainTest {
 
   @Test
   void usageErrorsExitWith64AndBadConfigurationWith2() {
-    assertEquals(64, run("frobnicate").code());
+    Outcome unknown = run("frobnicate");
+    assertEquals(64, unknown.code());
+    assertEquals("tradecurb: Unmatched argument at index 0: 'frobnicate' (see tradecurb --help)",
+        unknown.err().strip(), "one line, not the usage text");
+    Outcome badOption = run("maintain", "--bogus");
+    assertEquals(64, badOption.code());
+    assertEquals("tradecurb: Unknown option: '--bogus' (see tradecurb maintain --help)", badOption.err().strip());
     assertEquals(64, run("generate", "--out", "x", "--seed", "abc").code());
     Outcome config = run("run", "--config", "/does/not/exist.conf");
     assertEquals(2, config.code());
