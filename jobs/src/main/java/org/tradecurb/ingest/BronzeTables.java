@@ -39,7 +39,7 @@ public final class BronzeTables {
       "unit2", "Unit2 as published");
 
   private static final Map<String, String> CHINA_COMMENTS = Map.ofEntries(
-      Map.entry("period", "数据年月 / Date of data as published, or taken from the file name"),
+      Map.entry("period", "数据年月 / Date of data as published, or taken from the file's name or folder"),
       Map.entry("commodity_code", "商品编码 / Commodity code (8-digit national code)"),
       Map.entry("commodity_name", "商品名称 / Commodity"),
       Map.entry("partner_code", "贸易伙伴编码 / Trading partner code (GACC 3-digit); null in world-total files"),
@@ -55,7 +55,8 @@ public final class BronzeTables {
       Map.entry("value", "人民币 or 美元 / Renminbi Yuan or US dollar value as published"),
       Map.entry("currency", "CNY or USD, from the value column's header"),
       Map.entry("flow", "export or import, from the folder the file sat in (GACC files do not carry it)"),
-      Map.entry("period_origin", "column when the file has a period column, file_name when taken from the name"),
+      Map.entry("period_origin", "column when the file has a period column, file_name when taken from its name "
+          + "or folder"),
       Map.entry("header_language", "zh or en: the language of the file's header"),
       Map.entry("other_columns", "JSON object of any columns the format does not know, so nothing is lost"));
 

@@ -30,16 +30,25 @@ class DataDictionaryIT extends SparkTestBase {
   private static final List<String> REQUIRED_PROPERTIES = List.of("tradecurb.owner", "tradecurb.grain",
       "tradecurb.source", "tradecurb.pipeline_version");
 
+  /** The specs whose table the sample warehouse holds; each one it lacks is recorded as a problem. */
+  private List<TableSpec> tablesInTheSampleWarehouse(List<String> problems) {
+    List<TableSpec> present = new ArrayList<>();
+    for (TableSpec t : Tables.all()) {
+      if (spark().catalog().tableExists(t.name())) {
+        present.add(t);
+      } else {
+        problems.add(t.name() + ": not in the sample warehouse");
+      }
+    }
+    return present;
+  }
+
   /** Every column of every real table has a non-empty comment in DESCRIBE TABLE. */
   @Test
   void everyColumnOfTheWarehouseHasAComment() {
     SampleWarehouse.get(spark());
     List<String> problems = new ArrayList<>();
-    for (TableSpec t : Tables.all()) {
-      if (!spark().catalog().tableExists(t.name())) {
-        problems.add(t.name() + ": not in the sample warehouse");
-        continue;
-      }
+    for (TableSpec t : tablesInTheSampleWarehouse(problems)) {
       Set<String> described = new LinkedHashSet<>();
       for (Row r : spark().sql("DESCRIBE TABLE `" + t.name() + "`").collectAsList()) {
         String column = r.getString(0);
@@ -64,11 +73,7 @@ class DataDictionaryIT extends SparkTestBase {
   void everyTableOfTheWarehouseHasItsProperties() {
     SampleWarehouse.get(spark());
     List<String> problems = new ArrayList<>();
-    for (TableSpec t : Tables.all()) {
-      if (!spark().catalog().tableExists(t.name())) {
-        problems.add(t.name() + ": not in the sample warehouse");
-        continue;
-      }
+    for (TableSpec t : tablesInTheSampleWarehouse(problems)) {
       Map<String, String> shown = new HashMap<>();
       for (Row r : spark().sql("SHOW TBLPROPERTIES `" + t.name() + "`").collectAsList()) {
         shown.put(r.getString(0), r.getString(1));
@@ -105,11 +110,7 @@ class DataDictionaryIT extends SparkTestBase {
   void specColumnsAreTheWarehouseColumns() {
     Path warehouse = SampleWarehouse.get(spark());
     List<String> problems = new ArrayList<>();
-    for (TableSpec t : Tables.all()) {
-      if (!spark().catalog().tableExists(t.name())) {
-        problems.add(t.name() + ": not in the sample warehouse");
-        continue;
-      }
+    for (TableSpec t : tablesInTheSampleWarehouse(problems)) {
       StructType real = spark().table("`" + t.name() + "`").schema();
       List<String> specNames = List.of(t.schema().fieldNames());
       List<String> realNames = List.of(real.fieldNames());
