@@ -381,7 +381,7 @@ SELECT f.source,
        sum(f.lines_read) = sum(f.rows_accepted) + sum(f.rows_quarantined) AS lines_reconcile,
        sum(f.rows_quarantined) = sum(coalesce(q.quarantine_rows, 0)) AS quarantine_agrees,
        max(f.revision) AS max_revision,
-       count_if(f.normalized_run_id IS NULL) AS files_not_yet_normalized
+       max(f.ingested_at) AS last_ingested_at
 FROM ingest_files f
 LEFT JOIN q ON q.source_file = f.source_file
 GROUP BY f.source

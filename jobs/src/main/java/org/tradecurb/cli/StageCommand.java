@@ -6,6 +6,7 @@ import org.tradecurb.TradecurbException;
 import org.tradecurb.config.TradecurbConfig;
 import org.tradecurb.pipeline.Pipeline;
 import org.tradecurb.pipeline.RunContext;
+import org.tradecurb.pipeline.StageResult;
 import org.tradecurb.spark.Sessions;
 import org.tradecurb.spark.WarehouseLock;
 import picocli.CommandLine.Mixin;
@@ -29,7 +30,11 @@ abstract class StageCommand implements Runnable {
     try {
       lock = run.lockWarehouse();
     } catch (TradecurbException busy) {
-      run.recordFailure(stages().get(0), started, busy);
+      try {
+        Pipeline.record(run, StageResult.failed(stages().get(0), busy), started);
+      } catch (RuntimeException logging) {
+        busy.addSuppressed(logging); // the run log is the holder's to write; the refusal still stands
+      }
       throw busy;
     }
     try (lock) {

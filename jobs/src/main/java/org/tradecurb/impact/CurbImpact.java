@@ -1,21 +1,21 @@
 package org.tradecurb.impact;
 
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.tradecurb.spark.TableSpec;
+import org.tradecurb.spark.ExactSum;
 
 /**
  * The effect of each curb on each route and category: pre/post monthly means, year-over-year change, the
@@ -81,25 +81,28 @@ public final class CurbImpact {
 
   private CurbImpact() {}
 
-  /** Window means and year-over-year sums of a monthly series, grouped by {@code keys}. */
-  static Dataset<Row> windowStats(Dataset<Row> series, String... keys) {
+  /** Window means and year-over-year sums of a monthly series, as aggregates over its months. */
+  static List<Column> windowStats() {
     Column pre = col("window").equalTo("pre");
     Column post = col("window").equalTo("post");
     Column yoyPair = post.and(col("prev_value_usd").isNotNull());
-    return series.groupBy(java.util.Arrays.stream(keys).map(functions::col).toArray(Column[]::new))
-        .agg(avg(when(pre, col("value_usd"))).as("pre_value_usd"),
-            avg(when(post, col("value_usd"))).as("post_value_usd"),
-            avg(when(pre, col("quantity_kg"))).as("pre_quantity_kg"),
-            avg(when(post, col("quantity_kg"))).as("post_quantity_kg"),
-            count(when(pre, lit(1))).as("pre_months_observed"),
-            count(when(post, lit(1))).as("post_months_observed"),
-            sum(when(yoyPair, col("value_usd"))).as("yoy_post"),
-            sum(when(yoyPair, col("prev_value_usd"))).as("yoy_prev"),
-            count(when(yoyPair, lit(1))).as("yoy_months"));
+    return List.of(ExactSum.avg(when(pre, col("value_usd"))).as("pre_value_usd"),
+        ExactSum.avg(when(post, col("value_usd"))).as("post_value_usd"),
+        ExactSum.avg(when(pre, col("quantity_kg"))).as("pre_quantity_kg"),
+        ExactSum.avg(when(post, col("quantity_kg"))).as("post_quantity_kg"),
+        count(when(pre, lit(1))).as("pre_months_observed"),
+        count(when(post, lit(1))).as("post_months_observed"),
+        ExactSum.sum(when(yoyPair, col("value_usd"))).as("yoy_post"),
+        ExactSum.sum(when(yoyPair, col("prev_value_usd"))).as("yoy_prev"),
+        count(when(yoyPair, lit(1))).as("yoy_months"));
   }
 
-  private static Column dlog(String post, String pre) {
-    return when(col(post).gt(0).and(col(pre).gt(0)), functions.log(col(post).divide(col(pre))));
+  private static Column[] keys(String... names) {
+    return java.util.Arrays.stream(names).map(functions::col).toArray(Column[]::new);
+  }
+
+  private static Column dlog(Column post, Column pre) {
+    return when(post.gt(0).and(pre.gt(0)), functions.log(post.divide(pre)));
   }
 
   private static Column pct(Column ratioMinusOne) {
@@ -111,63 +114,51 @@ public final class CurbImpact {
   }
 
   /**
-   * The month-by-month series of the control destinations for each route: exports to the control
-   * destinations by the same reporter, or imports from the same partner by the control reporters — the
-   * route's own destination left out.
+   * Per route and category, the window statistics of the control destinations' summed series: exports to
+   * the control destinations by the same reporter, or imports from the same partner by the control reporters
+   * — the route's own destination left out — with {@code ctrl_dlog}, the log change of their window means.
    */
-  static Dataset<Row> controlSeries(Dataset<Row> windowed, List<String> controls) {
-    Dataset<Row> routes = windowed.select(ROUTE_CATEGORY[0], ROUTE_CATEGORY[1], ROUTE_CATEGORY[2],
-        ROUTE_CATEGORY[3], ROUTE_CATEGORY[4]).distinct();
+  static Dataset<Row> controlStats(Dataset<Row> windowed, List<String> controls) {
+    Dataset<Row> routes = windowed.select(keys(ROUTE_CATEGORY)).distinct();
     Dataset<Row> c = windowed.select(col("event_id"), col("reporter_iso3").as("c_reporter"),
         col("partner_iso3").as("c_partner"), col("flow"), col("category"), col("period"), col("window"),
         col("value_usd"), col("quantity_kg"), col("prev_value_usd"));
+    Object[] controlList = controls.toArray(new String[0]);
     Column exportSide = col("flow").equalTo("export").and(col("c_reporter").equalTo(col("reporter_iso3")))
-        .and(col("c_partner").isin((Object[]) controls.toArray(new String[0])))
-        .and(col("c_partner").notEqual(col("partner_iso3")));
+        .and(col("c_partner").isin(controlList)).and(col("c_partner").notEqual(col("partner_iso3")));
     Column importSide = col("flow").equalTo("import").and(col("c_partner").equalTo(col("partner_iso3")))
-        .and(col("c_reporter").isin((Object[]) controls.toArray(new String[0])))
-        .and(col("c_reporter").notEqual(col("reporter_iso3")));
+        .and(col("c_reporter").isin(controlList)).and(col("c_reporter").notEqual(col("reporter_iso3")));
+    List<Column> stats = new java.util.ArrayList<>(windowStats());
+    stats.add(functions.array_sort(functions.array_distinct(functions.flatten(functions.collect_list("controls"))))
+        .as("control_destinations"));
     return routes.join(c, new String[] {"event_id", "flow", "category"})
         .where(exportSide.or(importSide))
         .withColumn("control", when(col("flow").equalTo("export"), col("c_partner")).otherwise(col("c_reporter")))
-        .groupBy("event_id", "reporter_iso3", "partner_iso3", "flow", "category", "period", "window")
-        .agg(sum("value_usd").as("value_usd"), sum("quantity_kg").as("quantity_kg"),
-            sum("prev_value_usd").as("prev_value_usd"),
-            functions.collect_set("control").as("controls"));
+        .groupBy(keys("event_id", "reporter_iso3", "partner_iso3", "flow", "category", "period", "window"))
+        .agg(ExactSum.sum("value_usd").as("value_usd"), ExactSum.sum("quantity_kg").as("quantity_kg"),
+            ExactSum.sum("prev_value_usd").as("prev_value_usd"), functions.collect_set("control").as("controls"))
+        .groupBy(keys(ROUTE_CATEGORY))
+        .agg(stats.get(0), stats.subList(1, stats.size()).toArray(new Column[0]))
+        .select(col("event_id"), col("reporter_iso3"), col("partner_iso3"), col("flow"), col("category"),
+            dlog(col("post_value_usd"), col("pre_value_usd")).as("ctrl_dlog"), col("control_destinations"));
   }
 
   /** The panel with windows ({@link EventPanel#withWindows}) → curb_impact rows. */
   public static Dataset<Row> compute(Dataset<Row> windowed, ImpactSettings settings) {
-    Dataset<Row> prev = windowed.select(col("event_id"), col("reporter_iso3"), col("partner_iso3"), col("flow"),
-        col("category"), col("period").as("year_earlier"), col("value_usd").as("prev_value_usd"));
-    Dataset<Row> series = windowed.join(prev, new String[] {"event_id", "reporter_iso3", "partner_iso3", "flow",
-        "category", "year_earlier"}, "left");
-
-    Dataset<Row> windowsOfRoute = series.groupBy(ROUTE_CATEGORY[0], ROUTE_CATEGORY[1], ROUTE_CATEGORY[2],
-            ROUTE_CATEGORY[3])
-        .agg(first("pre_start").as("pre_start"), first("pre_end").as("pre_end"),
-            first("post_start").as("post_start"), first("post_end").as("post_end"),
-            first("event_destinations").as("event_destinations"), first("post_capped_by").as("post_capped_by"));
-    Dataset<Row> route = windowStats(series, ROUTE_CATEGORY);
-    Dataset<Row> controls = controlSeries(series, settings.controlDestinations());
-    Dataset<Row> control = windowStats(controls, ROUTE_CATEGORY)
-        .join(controls.groupBy(ROUTE_CATEGORY[0], ROUTE_CATEGORY[1], ROUTE_CATEGORY[2], ROUTE_CATEGORY[3],
-                ROUTE_CATEGORY[4])
-            .agg(functions.array_sort(functions.array_distinct(functions.flatten(functions.collect_list("controls"))))
-                .as("control_destinations")), ROUTE_CATEGORY)
-        .withColumn("ctrl_dlog", dlog("post_value_usd", "pre_value_usd"))
-        .select(col("event_id"), col("reporter_iso3"), col("partner_iso3"), col("flow"), col("category"),
-            col("ctrl_dlog"), col("control_destinations"));
-
-    Dataset<Row> r = route
-        .withColumn("dlog_value", dlog("post_value_usd", "pre_value_usd"))
-        .withColumn("dlog_quantity", dlog("post_quantity_kg", "pre_quantity_kg"));
-    Dataset<Row> nonDualUse = r.where(col("category").equalTo(Categories.NON_DUAL_USE))
-        .select(col("event_id"), col("reporter_iso3"), col("partner_iso3"), col("flow"),
-            col("dlog_value").as("nd_dlog"));
-    Dataset<Row> controlNonDualUse = control.where(col("category").equalTo(Categories.NON_DUAL_USE))
-        .select(col("event_id"), col("reporter_iso3"), col("partner_iso3"), col("flow"),
-            col("ctrl_dlog").as("ctrl_nd_dlog"));
+    // One aggregate per route and category: window statistics, and the route's windows (the same in each row).
+    List<Column> aggregates = new java.util.ArrayList<>(windowStats());
+    for (String w : List.of("pre_start", "pre_end", "post_start", "post_end", "event_destinations",
+        "post_capped_by")) {
+      aggregates.add(first(w).as(w));
+    }
+    Dataset<Row> route = windowed.groupBy(keys(ROUTE_CATEGORY))
+        .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]));
+    Dataset<Row> control = controlStats(windowed, settings.controlDestinations());
+    Column nonDualUse = col("category").equalTo(Categories.NON_DUAL_USE);
+    Dataset<Row> routeNonDualUse = route.where(nonDualUse).select(col("event_id"), col("reporter_iso3"),
+        col("partner_iso3"), col("flow"), dlog(col("post_value_usd"), col("pre_value_usd")).as("nd_dlog"));
+    Dataset<Row> controlNonDualUse = control.where(nonDualUse).select(col("event_id"), col("reporter_iso3"),
+        col("partner_iso3"), col("flow"), col("ctrl_dlog").as("ctrl_nd_dlog"));
 
     Column china = lit("CHN");
     Column destination = when(col("flow").equalTo("export").and(col("reporter_iso3").equalTo(china)),
@@ -175,33 +166,38 @@ public final class CurbImpact {
         .when(col("flow").equalTo("import").and(col("partner_iso3").equalTo(china)), col("reporter_iso3"));
     Column targeted = destination.isNotNull().and(functions.array_contains(col("event_destinations"), lit("ALL"))
         .or(functions.array_contains(col("event_destinations"), destination)));
-    Column isTreatedCategory = col("category").notEqual(Categories.NON_DUAL_USE);
+    Column treatedCategory = col("category").notEqual(Categories.NON_DUAL_USE);
+    Column dlogValue = dlog(col("post_value_usd"), col("pre_value_usd"));
+    Column dlogQuantity = dlog(col("post_quantity_kg"), col("pre_quantity_kg"));
+    Column preUnit = when(col("pre_quantity_kg").gt(0), col("pre_value_usd").divide(col("pre_quantity_kg")));
+    Column postUnit = when(col("post_quantity_kg").gt(0), col("post_value_usd").divide(col("post_quantity_kg")));
 
-    return r.join(windowsOfRoute, ROUTE)
-        .join(nonDualUse, ROUTE, "left")
+    Map<String, Column> measures = new java.util.LinkedHashMap<>();
+    measures.put("route_targeted", functions.coalesce(targeted, lit(false)));
+    measures.put("pre_window_complete", col("pre_months_observed").equalTo(
+        functions.months_between(col("pre_end"), col("pre_start")).plus(1).cast("long")));
+    measures.put("value_change_pct", when(col("pre_value_usd").gt(0),
+        pct(col("post_value_usd").divide(col("pre_value_usd")).minus(1.0))));
+    measures.put("yoy_value_change_pct", when(col("yoy_prev").gt(0),
+        pct(col("yoy_post").divide(col("yoy_prev")).minus(1.0))));
+    measures.put("quantity_change_pct", when(col("pre_quantity_kg").gt(0),
+        pct(col("post_quantity_kg").divide(col("pre_quantity_kg")).minus(1.0))));
+    measures.put("pre_unit_value_usd_kg", preUnit);
+    measures.put("post_unit_value_usd_kg", postUnit);
+    measures.put("unit_value_change_pct", when(preUnit.gt(0), pct(postUnit.divide(preUnit).minus(1.0))));
+    measures.put("dlog_value", dlogValue);
+    measures.put("dlog_quantity", dlogQuantity);
+    measures.put("dlog_unit_value", dlogValue.minus(dlogQuantity));
+    measures.put("did_vs_non_dual_use", when(treatedCategory, pctFromLog(dlogValue.minus(col("nd_dlog")))));
+    measures.put("did_vs_control_destinations", pctFromLog(dlogValue.minus(col("ctrl_dlog"))));
+    measures.put("did_triple", when(treatedCategory, pctFromLog(dlogValue.minus(col("nd_dlog"))
+        .minus(col("ctrl_dlog").minus(col("ctrl_nd_dlog"))))));
+    measures.put("control_destinations", functions.coalesce(col("control_destinations"),
+        expr("array()").cast("array<string>")));
+    return route
+        .join(routeNonDualUse, ROUTE, "left")
         .join(control, ROUTE_CATEGORY, "left")
         .join(controlNonDualUse, ROUTE, "left")
-        .withColumn("route_targeted", functions.coalesce(targeted, lit(false)))
-        .withColumn("pre_window_complete", col("pre_months_observed").equalTo(
-            functions.months_between(col("pre_end"), col("pre_start")).plus(1).cast("long")))
-        .withColumn("value_change_pct", when(col("pre_value_usd").gt(0),
-            pct(col("post_value_usd").divide(col("pre_value_usd")).minus(1.0))))
-        .withColumn("yoy_value_change_pct", when(col("yoy_prev").gt(0),
-            pct(col("yoy_post").divide(col("yoy_prev")).minus(1.0))))
-        .withColumn("quantity_change_pct", when(col("pre_quantity_kg").gt(0),
-            pct(col("post_quantity_kg").divide(col("pre_quantity_kg")).minus(1.0))))
-        .withColumn("pre_unit_value_usd_kg", when(col("pre_quantity_kg").gt(0),
-            col("pre_value_usd").divide(col("pre_quantity_kg"))))
-        .withColumn("post_unit_value_usd_kg", when(col("post_quantity_kg").gt(0),
-            col("post_value_usd").divide(col("post_quantity_kg"))))
-        .withColumn("unit_value_change_pct", when(col("pre_unit_value_usd_kg").gt(0),
-            pct(col("post_unit_value_usd_kg").divide(col("pre_unit_value_usd_kg")).minus(1.0))))
-        .withColumn("dlog_unit_value", col("dlog_value").minus(col("dlog_quantity")))
-        .withColumn("did_vs_non_dual_use", when(isTreatedCategory, pctFromLog(col("dlog_value").minus(col("nd_dlog")))))
-        .withColumn("did_vs_control_destinations", pctFromLog(col("dlog_value").minus(col("ctrl_dlog"))))
-        .withColumn("did_triple", when(isTreatedCategory, pctFromLog(col("dlog_value").minus(col("nd_dlog"))
-            .minus(col("ctrl_dlog").minus(col("ctrl_nd_dlog"))))))
-        .withColumn("control_destinations", functions.coalesce(col("control_destinations"),
-            expr("array()").cast("array<string>")));
+        .withColumns(measures);
   }
 }

@@ -2,7 +2,6 @@ package org.tradecurb.impact;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
@@ -13,6 +12,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.tradecurb.spark.TableSpec;
+import org.tradecurb.spark.ExactSum;
 
 /**
  * Where the lost trade went: China's exports of the treated codes to every destination, pre vs post, and
@@ -73,7 +73,7 @@ public final class Diversion {
     Dataset<Row> loss = sided.where(col("side").equalTo(CHINA_EXPORTS).and(col("route_targeted"))
             .and(functions.not(functions.array_contains(col("event_destinations"), lit("ALL")))))
         .groupBy("event_id", "category")
-        .agg(sum(col("change_quantity_kg")).multiply(-1.0).as("targeted_loss_kg"));
+        .agg(ExactSum.sum("change_quantity_kg").multiply(-1.0).as("targeted_loss_kg"));
     Column rank = when(functions.not(col("route_targeted")), functions.row_number().over(
         Window.partitionBy("event_id", "side", "category", "route_targeted")
             .orderBy(col("change_value_usd").desc_nulls_last())));

@@ -1,6 +1,5 @@
 package org.tradecurb.impact;
 
-import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.arrays_overlap;
 import static org.apache.spark.sql.functions.broadcast;
@@ -8,7 +7,6 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.sql.Date;
@@ -20,11 +18,13 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.tradecurb.tag.CurbEvent;
+import org.tradecurb.spark.ExactSum;
 
 /**
  * The monthly series each event is measured on: per event, route (reporter × partner × flow) and category,
@@ -106,29 +106,33 @@ public final class EventPanel {
     return spark.createDataFrame(rows, WINDOWS);
   }
 
-  /** Rows the event treats: dual-use codes of its instruments (every dual-use code for "*"). */
-  static Column treated(CurbEvent event) {
-    if (event.treatsWholeCatalogue()) {
-      return col("dual_use");
-    }
-    return col("dual_use").and(arrays_overlap(col("control_instruments"),
-        array(event.instruments().stream().map(functions::lit).toArray(Column[]::new))));
+  private static final StructType TREATMENTS = new StructType()
+      .add("event_id", DataTypes.StringType, false)
+      .add("event_whole_catalogue", DataTypes.BooleanType, false)
+      .add("event_instruments", DataTypes.createArrayType(DataTypes.StringType, false), false);
+
+  /**
+   * Rows the event on the same row treats ({@code event_*} columns): dual-use codes of its instruments, every
+   * dual-use code for "*".
+   */
+  static Column treated() {
+    return col("dual_use").and(col("event_whole_catalogue")
+        .or(arrays_overlap(col("control_instruments"), col("event_instruments"))));
   }
 
   /**
    * The completed monthly panel: event_id, reporter, partner, flow, category, period, value_usd,
-   * quantity_kg, published (every row is a month the reporter published for that flow).
+   * quantity_kg (every row is a month the reporter published for that flow), from the {@link MonthlyBase}.
+   * Every event in one aggregate: the base rows meet a small table of the events' treatments.
    */
-  public static Dataset<Row> build(Dataset<Row> marked, List<CurbEvent> events) {
-    Dataset<Row> used = marked.where(col("used"));
-    Dataset<Row> observed = null;
-    for (CurbEvent e : events) {
-      Dataset<Row> one = Categories.explode(used, treated(e))
-          .groupBy("reporter_iso3", "partner_iso3", "flow", "category", "period")
-          .agg(sum("value_usd").as("value_usd"), sum("net_weight_kg").as("quantity_kg"))
-          .withColumn("event_id", lit(e.id()));
-      observed = observed == null ? one : observed.unionByName(one);
-    }
+  public static Dataset<Row> build(Dataset<Row> base, List<CurbEvent> events) {
+    Dataset<Row> used = base.where(col("used"));
+    List<Row> treatments = events.stream().map(e -> RowFactory.create(e.id(), e.treatsWholeCatalogue(),
+        e.instruments().toArray(new String[0]))).toList();
+    Dataset<Row> observed = Categories.explode(used.crossJoin(broadcast(
+            base.sparkSession().createDataFrame(treatments, TREATMENTS))), treated())
+        .groupBy("event_id", "reporter_iso3", "partner_iso3", "flow", "category", "period")
+        .agg(ExactSum.sum("value_usd").as("value_usd"), ExactSum.sum("net_weight_kg").as("quantity_kg"));
     Dataset<Row> published = used.select("reporter_iso3", "flow", "period").distinct();
     Dataset<Row> series = observed.select("event_id", "reporter_iso3", "partner_iso3", "flow", "category").distinct();
     return series.join(published, new String[] {"reporter_iso3", "flow"})
@@ -140,19 +144,27 @@ public final class EventPanel {
   }
 
   /**
-   * The panel with each month's window: "pre", "post" or null, from the event windows and the last month the
-   * reporter published for that flow.
+   * The panel with each month's window — "pre", "post" or null, from the event windows and the last month
+   * the reporter published for that flow — and the value of the same month a year earlier
+   * ({@code prev_value_usd}, null when that month is not in the series).
    */
   public static Dataset<Row> withWindows(Dataset<Row> panel, Dataset<Row> windows) {
     Dataset<Row> last = panel.groupBy("reporter_iso3", "flow").agg(max("period").as("last_published"));
     Column postEnd = functions.least(coalesce(col("post_limit"), col("last_published")), col("last_published"));
+    Column monthIndex = functions.year(col("period")).multiply(12).plus(functions.month(col("period")));
+    Column yearEarlier = functions.first(col("value_usd")).over(Window
+        .partitionBy("event_id", "reporter_iso3", "partner_iso3", "flow", "category")
+        .orderBy(monthIndex).rangeBetween(-12, -12));
+    Column window = when(col("period").geq(col("pre_start")).and(col("period").leq(col("pre_end"))), lit("pre"))
+        .when(col("period").geq(col("event_month")).and(col("period").leq(postEnd)), lit("post"));
+    Map<String, Column> added = new java.util.LinkedHashMap<>();
+    added.put("post_start", col("event_month"));
+    added.put("post_end", postEnd);
+    added.put("window", window);
+    added.put("prev_value_usd", yearEarlier);
     return panel.join(broadcast(windows), "event_id")
         .join(broadcast(last), new String[] {"reporter_iso3", "flow"})
-        .withColumn("post_start", col("event_month"))
-        .withColumn("post_end", postEnd)
-        .withColumn("window", when(col("period").geq(col("pre_start")).and(col("period").leq(col("pre_end"))),
-                lit("pre"))
-            .when(col("period").geq(col("post_start")).and(col("period").leq(col("post_end"))), lit("post")))
-        .withColumn("year_earlier", add_months(col("period"), -12).cast("date"));
+        .withColumns(added)
+        .drop("last_published");
   }
 }

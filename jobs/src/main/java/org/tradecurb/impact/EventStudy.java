@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -44,23 +46,21 @@ public final class EventStudy {
    * @param impact curb_impact rows, for each route's pre-window means
    */
   public static Dataset<Row> compute(Dataset<Row> windowed, Dataset<Row> impact, int months) {
-    Dataset<Row> prev = windowed.select(col("event_id"), col("reporter_iso3"), col("partner_iso3"), col("flow"),
-        col("category"), col("period").as("year_earlier"), col("value_usd").as("prev_value_usd"));
     Column relative = functions.months_between(col("period"), col("event_month")).cast("int");
     Dataset<Row> baseline = impact.select(col("event_id"), col("reporter_iso3"), col("partner_iso3"), col("flow"),
         col("category"), col("pre_value_usd"), col("pre_quantity_kg"));
+    Map<String, Column> measures = new LinkedHashMap<>();
+    measures.put("value_index", when(col("pre_value_usd").gt(0),
+        col("value_usd").divide(col("pre_value_usd")).multiply(100.0)));
+    measures.put("quantity_index", when(col("pre_quantity_kg").gt(0),
+        col("quantity_kg").divide(col("pre_quantity_kg")).multiply(100.0)));
+    measures.put("yoy_value_change_pct", when(col("prev_value_usd").gt(0),
+        col("value_usd").divide(col("prev_value_usd")).minus(1.0).multiply(100.0)));
+    measures.put("is_anticipation", functions.coalesce(col("period").geq(col("anticipation_month"))
+        .and(col("period").lt(col("event_month"))), lit(false)));
     return windowed.withColumn("relative_month", relative)
         .where(col("relative_month").between(-months, months))
-        .join(prev, new String[] {"event_id", "reporter_iso3", "partner_iso3", "flow", "category", "year_earlier"},
-            "left")
         .join(baseline, CurbImpact.ROUTE_CATEGORY, "left")
-        .withColumn("value_index", when(col("pre_value_usd").gt(0),
-            col("value_usd").divide(col("pre_value_usd")).multiply(100.0)))
-        .withColumn("quantity_index", when(col("pre_quantity_kg").gt(0),
-            col("quantity_kg").divide(col("pre_quantity_kg")).multiply(100.0)))
-        .withColumn("yoy_value_change_pct", when(col("prev_value_usd").gt(0),
-            col("value_usd").divide(col("prev_value_usd")).minus(1.0).multiply(100.0)))
-        .withColumn("is_anticipation", functions.coalesce(col("period").geq(col("anticipation_month"))
-            .and(col("period").lt(col("event_month"))), lit(false)));
+        .withColumns(measures);
   }
 }

@@ -1,16 +1,26 @@
 package org.tradecurb.impact;
 
-import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
+import org.tradecurb.pipeline.Fingerprint;
 import org.tradecurb.pipeline.RunContext;
 import org.tradecurb.pipeline.Stage;
+import org.tradecurb.pipeline.StageResult;
 import org.tradecurb.quality.PipelineRuns;
+import org.tradecurb.spark.Parallel;
 import org.tradecurb.spark.TableSpec;
+import org.tradecurb.spark.TableVersion;
 import org.tradecurb.spark.Warehouse;
 import org.tradecurb.tag.CurbEvent;
 import org.tradecurb.tag.DualUseCatalog;
@@ -19,8 +29,8 @@ import org.tradecurb.tag.DualUseTagger;
 /**
  * Impact: trade_flows_tagged → the gold tables analysts read (monthly_flows, curb_impact, event_study,
  * mirror_flows, mirror_flows_by_category, diversion, source_comparison). They are small aggregates, so each
- * run rebuilds them whole, in one commit per table — and only when the tagged flows, the events or the
- * settings changed since the last run.
+ * run rebuilds them whole, one commit per table, side by side — and only when the tagged flows, the events,
+ * the catalogue's instruments or the settings changed since the last run.
  */
 public final class ImpactStage implements Stage {
 
@@ -35,54 +45,59 @@ public final class ImpactStage implements Stage {
   }
 
   @Override
-  public void run(RunContext run) {
-    long started = System.currentTimeMillis();
+  public List<TableSpec> tables() {
+    return TABLES;
+  }
+
+  @Override
+  public StageResult run(RunContext run) {
     Warehouse warehouse = run.warehouse();
-    if (!warehouse.exists(DualUseTagger.TABLE)) {
-      run.recordSkipped(NAME, started, "trade_flows_tagged does not exist yet");
-      return;
-    }
-    PipelineRuns.Entry entry = new PipelineRuns.Entry(NAME, "all");
     ImpactSettings settings = ImpactSettings.from(run.config());
     List<CurbEvent> events = CurbEvent.fromConfig(run.config());
-    entry.inputFingerprint = "trade_flows_tagged@" + warehouse.version(DualUseTagger.TABLE) + ";settings@"
-        + Integer.toHexString(settings.hashCode()) + ";events@" + Integer.toHexString(events.hashCode());
-    if (entry.inputFingerprint.equals(lastFingerprint(run)) && TABLES.stream().allMatch(warehouse::exists)) {
-      run.record(started, List.of(entry.skipped("tagged flows, events and settings unchanged since the last "
-          + "impact run")));
-      return;
+    Map<String, java.util.Set<String>> instrumentCategories = DualUseCatalog.load(run.config()).instrumentCategories();
+    Map<String, String> consumed = new TreeMap<>();
+    Optional<TableVersion> tagged = warehouse.version(DualUseTagger.TABLE);
+    if (tagged.isEmpty()) {
+      return StageResult.skipped(NAME, "trade_flows_tagged does not exist yet", consumed);
+    }
+    consumed.put(DualUseTagger.TABLE.name(), tagged.get().toString());
+    consumed.put("settings", Fingerprint.of(settings));
+    consumed.put("events", Fingerprint.of(events));
+    Map<String, TreeSet<String>> sorted = new TreeMap<>();
+    instrumentCategories.forEach((k, v) -> sorted.put(k, new TreeSet<>(v)));
+    consumed.put("catalog_instruments", Fingerprint.of(sorted));
+    // A gold table recreated since (dropped, or a new layout) is rebuilt with the others.
+    for (TableSpec t : TABLES) {
+      consumed.put(t.name(), warehouse.version(t).map(TableVersion::tableId).orElse(""));
+    }
+    if (consumed.equals(run.lastConsumed(NAME))) {
+      return StageResult.skipped(NAME, "tagged flows, events and settings unchanged since the last impact run",
+          consumed);
     }
 
-    run.describe(NAME, "choose sources, build the event panel, measure each event");
-    ImpactModel model = ImpactModel.build(run.spark(), warehouse.read(DualUseTagger.TABLE), events, settings,
-        DualUseCatalog.load(run.config()).instrumentCategories());
+    Observation read = new Observation("impact-read-" + run.runId());
+    ImpactModel model = ImpactModel.build(run.spark(), warehouse.read(DualUseTagger.TABLE, tagged.get())
+        .observe(read, count(lit(1)).as("rows")), events, settings, instrumentCategories);
     try {
-      List<String> written = new ArrayList<>();
-      for (Map.Entry<TableSpec, Dataset<Row>> out : model.tables().entrySet()) {
-        run.describe(NAME, "write " + out.getKey().name());
-        warehouse.replace(out.getKey(), out.getValue(), "true", run.runId());
-        long rows = warehouse.rowsWrittenByLastCommit(out.getKey());
-        entry.written += rows;
-        written.add(out.getKey().name() + " " + rows);
-      }
-      entry.read = warehouse.read(DualUseTagger.TABLE).count();
+      run.step(NAME, "aggregate the tagged flows by route, month and source", () -> model.base().count(), n -> n);
+      run.step(NAME, "measure " + events.size() + " events", () -> model.impact().count(), n -> n);
+      Map<TableSpec, Dataset<Row>> outputs = model.tables();
+      List<TableSpec> order = new ArrayList<>(outputs.keySet());
+      Map<String, Long> written = new ConcurrentHashMap<>();
+      Parallel.run(order.size(), i -> {
+        TableSpec table = order.get(i);
+        written.put(table.name(), run.step(NAME, "write " + table.name(),
+            () -> warehouse.replace(table, outputs.get(table), "true", run.runId()), Warehouse.Written::rows).rows());
+      });
+      PipelineRuns.Entry entry = new PipelineRuns.Entry(NAME, "all");
+      entry.read = ((Number) Warehouse.observed(read).get("rows")).longValue();
       entry.accepted = entry.read;
-      entry.message = String.join(", ", written) + " rows; " + events.size() + " events";
+      entry.written = written.values().stream().mapToLong(Long::longValue).sum();
+      entry.message = String.join(", ", order.stream().map(t -> t.name() + " " + written.get(t.name())).toList())
+          + " rows; " + events.size() + " events";
+      return StageResult.of(NAME, List.of(entry), consumed);
     } finally {
       model.release();
     }
-    run.record(started, List.of(entry));
-  }
-
-  private static String lastFingerprint(RunContext run) {
-    Warehouse warehouse = run.warehouse();
-    if (!warehouse.exists(PipelineRuns.TABLE)) {
-      return null;
-    }
-    warehouse.ensure(PipelineRuns.TABLE);
-    List<Row> last = warehouse.read(PipelineRuns.TABLE)
-        .where(col("stage").equalTo(NAME).and(col("status").equalTo("succeeded")))
-        .orderBy(col("finished_at").desc()).select("input_fingerprint").limit(1).collectAsList();
-    return last.isEmpty() ? null : last.get(0).getString(0);
   }
 }

@@ -2,10 +2,8 @@ package org.tradecurb.impact;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
@@ -15,6 +13,7 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.tradecurb.spark.TableSpec;
+import org.tradecurb.spark.ExactSum;
 
 /**
  * Both sides' statistics of the same trade: China's reported exports to Japan (FOB, by destination) against
@@ -75,13 +74,21 @@ public final class MirrorFlows {
 
   private MirrorFlows() {}
 
-  private static Dataset<Row> side(Dataset<Row> marked, String reporter, String partner, String flow,
+  /** The two sides compared: China's exports to Japan and Japan's imports from China. */
+  static Column mirrorRoute() {
+    return col("reporter_iso3").equalTo("CHN").and(col("partner_iso3").equalTo("JPN")).and(col("flow").equalTo("export"))
+        .or(col("reporter_iso3").equalTo("JPN").and(col("partner_iso3").equalTo("CHN")).and(col("flow").equalTo("import")));
+  }
+
+  private static Dataset<Row> side(Dataset<Row> base, String reporter, String partner, String flow,
       String prefix) {
-    return marked.where(col("used").and(col("reporter_iso3").equalTo(reporter))
-            .and(col("partner_iso3").equalTo(partner)).and(col("flow").equalTo(flow)).and(col("hs6").isNotNull()))
-        .groupBy("period", "hs6")
-        .agg(sum("value_usd").as(prefix + "_usd"), sum("net_weight_kg").as(prefix + "_kg"),
-            first(when(col("dual_use"), col("dual_use_category")), true).as(prefix + "_category"),
+    return base.where(col("used").and(col("reporter_iso3").equalTo(reporter))
+            .and(col("partner_iso3").equalTo(partner)).and(col("flow").equalTo(flow))
+            .and(col("mirror_hs6").isNotNull()))
+        .groupBy(col("period"), col("mirror_hs6").as("hs6"))
+        .agg(ExactSum.sum("value_usd").as(prefix + "_usd"), ExactSum.sum("net_weight_kg").as(prefix + "_kg"),
+            // The first category alphabetically where the subheading's lines fall under several.
+            functions.min(when(col("dual_use"), col("dual_use_category"))).as(prefix + "_category"),
             functions.array_sort(functions.collect_set("source")).as(prefix.split("_")[0] + "_sources"),
             max("split_from_combined").as(prefix + "_split"));
   }
@@ -98,9 +105,10 @@ public final class MirrorFlows {
         .withColumn("cif_fob_margin", lit(margin));
   }
 
-  public static Dataset<Row> byHs6(Dataset<Row> marked, double margin) {
-    Dataset<Row> china = side(marked, "CHN", "JPN", "export", "china_exports");
-    Dataset<Row> japan = side(marked, "JPN", "CHN", "import", "japan_imports");
+  /** From the {@link MonthlyBase}: its HS6 lines of the two mirror routes. */
+  public static Dataset<Row> byHs6(Dataset<Row> base, double margin) {
+    Dataset<Row> china = side(base, "CHN", "JPN", "export", "china_exports");
+    Dataset<Row> japan = side(base, "JPN", "CHN", "import", "japan_imports");
     Dataset<Row> joined = china.join(japan, new String[] {"period", "hs6"}, "full_outer")
         .withColumn("dual_use_category", coalesce(col("china_exports_category"), col("japan_imports_category")))
         .withColumn("split_from_combined", coalesce(col("china_exports_split"), lit(false)))
@@ -116,8 +124,10 @@ public final class MirrorFlows {
         .otherwise(functions.array(lit(Categories.NON_DUAL_USE)));
     Dataset<Row> summed = byHs6.withColumn("category", functions.explode(categories))
         .groupBy("period", "category")
-        .agg(sum("china_exports_usd").as("china_exports_usd"), sum("japan_imports_usd").as("japan_imports_usd"),
-            sum("china_exports_kg").as("china_exports_kg"), sum("japan_imports_kg").as("japan_imports_kg"),
+        .agg(ExactSum.sum("china_exports_usd").as("china_exports_usd"),
+            ExactSum.sum("japan_imports_usd").as("japan_imports_usd"),
+            ExactSum.sum("china_exports_kg").as("china_exports_kg"),
+            ExactSum.sum("japan_imports_kg").as("japan_imports_kg"),
             functions.array_sort(functions.array_distinct(functions.flatten(functions.collect_list("china_sources"))))
                 .as("china_sources"),
             functions.array_sort(functions.array_distinct(functions.flatten(functions.collect_list("japan_sources"))))

@@ -1,8 +1,6 @@
 package org.tradecurb.impact;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
@@ -13,6 +11,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.tradecurb.spark.TableSpec;
+import org.tradecurb.spark.ExactSum;
 
 /** Monthly values and kilograms per route and category, from the figures the source precedence chose. */
 public final class MonthlyFlows {
@@ -44,22 +43,21 @@ public final class MonthlyFlows {
 
   private MonthlyFlows() {}
 
-  /** From flows already marked by {@link SourceSelection#mark} and split by month. */
-  public static Dataset<Row> compute(Dataset<Row> marked) {
-    return Categories.explode(marked.where(col("used")))
+  /** From the {@link MonthlyBase}: the lines whose source is used. */
+  public static Dataset<Row> compute(Dataset<Row> base) {
+    return Categories.explode(base.where(col("used")))
         .groupBy("reporter_iso3", "partner_iso3", "flow", "period", "category")
-        .agg(sum("value_usd").as("value_usd"),
-            sum("net_weight_kg").as("quantity_kg"),
-            sum(when(col("net_weight_kg").isNotNull(), col("value_usd")).otherwise(lit(0.0))).as("kg_value"),
-            countDistinct("code").as("n_codes"),
+        .agg(ExactSum.sum("value_usd").as("value_usd"),
+            ExactSum.sum("net_weight_kg").as("quantity_kg"),
+            ExactSum.sum("kg_value_usd").as("kg_value"),
+            sum("n_codes").as("n_codes"),
             functions.array_sort(functions.collect_set("source")).as("sources"),
-            sum(when(col("match_approximate"), col("value_usd")).otherwise(lit(0.0))).as("approx_value"),
-            max("split_from_combined").as("split_from_combined"),
-            count(lit(1)).as("rows"))
+            ExactSum.sum(when(col("match_approximate"), col("value_usd")).otherwise(lit(0.0))).as("approx_value"),
+            max("split_from_combined").as("split_from_combined"))
         .withColumn("kg_coverage", when(col("value_usd").gt(0), col("kg_value").divide(col("value_usd")))
             .otherwise(lit(1.0)))
         .withColumn("approximate_share", when(col("value_usd").gt(0), col("approx_value").divide(col("value_usd")))
             .otherwise(lit(0.0)))
-        .drop("kg_value", "approx_value", "rows");
+        .drop("kg_value", "approx_value");
   }
 }

@@ -20,6 +20,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.tradecurb.spark.TableSpec;
+import org.tradecurb.spark.ExactSum;
 
 /**
  * The same flow often arrives twice — China's exports from China Customs and from Comtrade (reporter 156),
@@ -93,15 +94,15 @@ public final class SourceSelection {
         .drop("month_offset");
   }
 
-  /** Every source's monthly figures by category, beside the figure the impact tables use. */
-  public static Dataset<Row> comparison(Dataset<Row> marked) {
-    Dataset<Row> bySource = Categories.explode(marked)
+  /** Every source's monthly figures by category, beside the figure the impact tables use ({@link MonthlyBase}). */
+  public static Dataset<Row> comparison(Dataset<Row> base) {
+    Dataset<Row> bySource = Categories.explode(base)
         .groupBy("reporter_iso3", "partner_iso3", "flow", "period", "category", "source")
-        .agg(functions.sum("value_usd").as("value_usd"), functions.sum("net_weight_kg").as("quantity_kg"),
+        .agg(ExactSum.sum("value_usd").as("value_usd"), ExactSum.sum("net_weight_kg").as("quantity_kg"),
             functions.max("used").as("used"));
-    Dataset<Row> used = Categories.explode(marked.where(col("used")))
+    Dataset<Row> used = Categories.explode(base.where(col("used")))
         .groupBy("reporter_iso3", "partner_iso3", "flow", "period", "category")
-        .agg(functions.sum("value_usd").as("used_value_usd"));
+        .agg(ExactSum.sum("value_usd").as("used_value_usd"));
     return bySource.join(used, new String[] {"reporter_iso3", "partner_iso3", "flow", "period", "category"}, "left")
         .withColumn("value_vs_used_pct", when(col("used_value_usd").gt(0),
             col("value_usd").divide(col("used_value_usd")).minus(1).multiply(100)))

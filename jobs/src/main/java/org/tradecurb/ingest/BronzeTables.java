@@ -91,7 +91,7 @@ public final class BronzeTables {
       };
       b.column(column, DataTypes.StringType, true, comment);
     }
-    return b.partitionedBy("ref_year").build();
+    return b.partitionedBy("ref_year").statsOnFirstColumns(6).build();
   }
 
   private static String japanFigureComment(String column) {

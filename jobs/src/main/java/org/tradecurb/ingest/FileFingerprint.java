@@ -3,14 +3,31 @@ package org.tradecurb.ingest;
 import java.io.Serializable;
 
 /**
- * What one cheap pass over a file learns: its checksum and size, the encoding to read it in, and its
- * header, or why it cannot be read at all.
+ * What the first pass over a file learns: its checksum and size, the encoding it decodes in, its header, and
+ * — for an uncompressed file — how many lines end before each block boundary, so that tasks can read it in
+ * byte ranges and still number every line exactly. Or why it cannot be read at all.
+ *
+ * @param size bytes as stored (compressed for .gz)
+ * @param textBytes bytes of text (uncompressed)
+ * @param blockSize the spacing of {@code linesBeforeBlock}
+ * @param linesBeforeBlock element k: newlines in bytes [0, k × blockSize); null for compressed files
  */
 public record FileFingerprint(
-    InputFile file, String sha256, long size, String charset, String header, long headerLine, String error)
+    InputFile file, String sha256, long size, String charset, String header, long headerLine, String error,
+    long textBytes, long blockSize, long[] linesBeforeBlock)
     implements Serializable {
+
+  /** A file that could not be read, with the one-line reason. */
+  static FileFingerprint unreadable(InputFile file, String sha256, long size, String charset, String error) {
+    return new FileFingerprint(file, sha256, size, charset, null, 0, error, 0, 0, null);
+  }
 
   public boolean readable() {
     return error == null;
+  }
+
+  /** Whether tasks can read it in byte ranges: uncompressed and scanned with block line counts. */
+  public boolean splittable() {
+    return linesBeforeBlock != null && linesBeforeBlock.length > 1;
   }
 }

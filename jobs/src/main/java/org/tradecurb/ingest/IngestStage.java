@@ -1,8 +1,5 @@
 package org.tradecurb.ingest;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -12,29 +9,35 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.functions;
-import org.apache.spark.storage.StorageLevel;
 import org.tradecurb.ExitCode;
 import org.tradecurb.TradecurbException;
+import org.tradecurb.pipeline.Fingerprint;
 import org.tradecurb.pipeline.RunContext;
 import org.tradecurb.pipeline.Stage;
+import org.tradecurb.pipeline.StageResult;
 import org.tradecurb.quality.PipelineRuns;
 import org.tradecurb.quality.Quarantine;
+import org.tradecurb.spark.KeyedAccumulator;
+import org.tradecurb.spark.Parallel;
 import org.tradecurb.spark.TableSpec;
 import org.tradecurb.spark.Warehouse;
 
 /**
  * Ingest: input files → bronze tables and quarantine. Only files whose checksum is not in the ledger are
- * read; a revised file (same name, new bytes) replaces its earlier rows in one commit. A file that cannot be
- * read at all writes nothing and fails the run after the readable files have landed.
+ * parsed; a revised file (same name, new bytes) replaces its earlier rows in one commit. A file that cannot
+ * be read at all writes nothing and fails the run after the readable files have landed. Each table gets one
+ * commit: the sources' bronze tables side by side, then the quarantine, then the ledger, last, so a run
+ * killed before it simply redoes the files.
  */
 public final class IngestStage implements Stage {
 
   public static final String NAME = "ingest";
+
+  /** The consumed key holding the fingerprint of the unknown files listed in quarantine. */
+  static final String UNKNOWN_FILES = "unknown_files";
 
   @Override
   public String name() {
@@ -42,23 +45,37 @@ public final class IngestStage implements Stage {
   }
 
   @Override
-  public void run(RunContext run) {
-    long started = System.currentTimeMillis();
+  public List<TableSpec> tables() {
+    return List.of(Quarantine.TABLE, IngestLedger.TABLE);
+  }
+
+  /** A file's counts, summed over its splits. */
+  static final class FileCounts {
+    long dataLines;
+    long accepted;
+    long quarantined;
+    final Set<Integer> years = new TreeSet<>();
+  }
+
+  @Override
+  public StageResult run(RunContext run) {
     Warehouse warehouse = run.warehouse();
     InputLayout.Discovery discovery = InputLayout.discover(
         run.spark().sparkContext().hadoopConfiguration(), run.config().input(), run.config());
     discovery.unknownFiles().forEach((file, why) ->
         System.err.println("WARN unknown input file " + file + ": " + why));
 
-    run.describe(NAME, "fingerprint input files");
+    long splitSize = run.config().typed("ingest.split-size", run.config().raw()::getBytes);
+    long blockSize = Math.max(4096, splitSize / 16);
     RawFileReader reader = new RawFileReader(run.spark());
-    List<FileFingerprint> fingerprints = reader.fingerprint(discovery.files());
+    List<FileFingerprint> scanned = run.step(NAME, "scan " + discovery.files().size() + " files",
+        () -> reader.scan(discovery.files(), blockSize), List::size);
     Map<String, Row> ledger = ledgerByFile(warehouse);
 
     List<String> failures = new ArrayList<>();
     List<FileFingerprint> toParse = new ArrayList<>();
     Map<Source, Integer> unchanged = new EnumMap<>(Source.class);
-    for (FileFingerprint fp : fingerprints) {
+    for (FileFingerprint fp : scanned) {
       Row known = ledger.get(fp.file().relativePath());
       if (!fp.readable()) {
         failures.add(fp.error());
@@ -69,66 +86,91 @@ public final class IngestStage implements Stage {
       }
     }
 
-    run.describe(NAME, "parse " + toParse.size() + " new or revised files");
-    Dataset<Row> parsed = reader.parse(toParse).persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      Map<String, FileCounts> counts = countByFile(parsed);
-      counts.values().stream().filter(c -> c.error != null).forEach(c -> failures.add(c.error));
-      List<FileFingerprint> landed = toParse.stream()
-          .filter(fp -> counts.get(fp.file().relativePath()).error == null)
-          .toList();
-      List<PipelineRuns.Entry> entries = write(run, parsed, landed, counts, unchanged);
-      writeQuarantine(run, parsed, landed, discovery.unknownFiles());
-      updateLedger(run, landed, counts, ledger);
-      finish(run, started, entries, failures, discovery.unknownFiles().size());
-    } finally {
-      parsed.unpersist();
+    String unknownFingerprint = Fingerprint.of(new java.util.TreeMap<>(discovery.unknownFiles()));
+    boolean unknownChanged = !unknownFingerprint.equals(run.lastConsumed(NAME).get(UNKNOWN_FILES));
+    Map<String, String> consumed = Map.of(UNKNOWN_FILES, unknownFingerprint);
+
+    KeyedAccumulator<Integer, SplitReport> tally = new KeyedAccumulator<>();
+    run.spark().sparkContext().register(tally); // unnamed: the UI would print it while tasks add to it
+    List<ParseSplit> splits = ParseSplit.plan(toParse,
+        ParseSplit.sizeFor(toParse, run.spark().sparkContext().defaultParallelism(), splitSize, blockSize));
+    Map<Source, Warehouse.Written> written = writeBronze(run, reader, splits, ledger, tally);
+    Map<String, FileCounts> counts = countsByFile(tally);
+
+    List<PipelineRuns.Entry> entries = entries(toParse, counts, written, unchanged);
+    writeQuarantine(run, reader, splits, ledger, tally, discovery.unknownFiles(), unknownChanged);
+    updateLedger(run, toParse, counts, ledger);
+    StageResult result = StageResult.of(NAME, entries, consumed);
+    if (!discovery.unknownFiles().isEmpty()) {
+      entries.forEach(e -> e.message = (e.message == null ? "" : e.message + "; ")
+          + discovery.unknownFiles().size() + " unknown file(s) listed in quarantine");
     }
+    List<String> unreconciled = entries.stream().filter(e -> !e.reconciles() || e.written != e.accepted)
+        .map(e -> e.source + " (" + e.countsText() + ")").toList();
+    if (!unreconciled.isEmpty()) {
+      return result.failedWith(new TradecurbException(ExitCode.RECONCILIATION_FAILED,
+          "ingest counts do not reconcile: " + String.join("; ", unreconciled)));
+    }
+    if (!failures.isEmpty()) {
+      return result.failedWith(TradecurbException.unreadableInput(failures.size() == 1 ? failures.get(0)
+          : failures.size() + " unreadable files: " + String.join("; ", failures)));
+    }
+    return result;
   }
 
-  /** Per-file counts from one aggregation over the parsed rows. */
-  static final class FileCounts {
-    long dataLines;
-    long accepted;
-    long quarantined;
-    String error;
-    final Set<Integer> years = new TreeSet<>();
+  private static boolean revised(FileFingerprint fp, Map<String, Row> ledger) {
+    return ledger.containsKey(fp.file().relativePath());
   }
 
-  private static Map<String, FileCounts> countByFile(Dataset<Row> parsed) {
-    List<Row> rows = parsed.groupBy("source_file", "kind")
-        .agg(functions.count(lit(1)).as("n"),
-            functions.sum("source_line").as("lines"),
-            functions.collect_set("ref_year").as("years"),
-            functions.first("reason_message", true).as("error"))
-        .collectAsList();
+  /** SQL condition selecting the rows of these files. */
+  private static String inFiles(List<FileFingerprint> files) {
+    return "source_file IN (" + files.stream().map(fp -> Warehouse.literal(fp.file().relativePath()))
+        .collect(Collectors.joining(", ")) + ")";
+  }
+
+  /**
+   * One commit per source with new or revised files, the sources side by side. New files only: an append. A
+   * revision: a replace of those files' rows (bronze files hold one input file each, so only the revised
+   * file's data files are rewritten).
+   */
+  private static Map<Source, Warehouse.Written> writeBronze(RunContext run, RawFileReader reader,
+      List<ParseSplit> splits, Map<String, Row> ledger, KeyedAccumulator<Integer, SplitReport> tally) {
+    Map<Source, List<ParseSplit>> bySource = new EnumMap<>(Source.class);
+    splits.forEach(s -> bySource.computeIfAbsent(s.file().file().source(), k -> new ArrayList<>()).add(s));
+    List<Source> sources = new ArrayList<>(bySource.keySet());
+    run.warehouse().prepare(sources.stream().map(BronzeTables::of).toList());
+    Map<Source, Warehouse.Written> written = new java.util.concurrent.ConcurrentHashMap<>();
+    Parallel.run(sources.size(), i -> {
+      Source source = sources.get(i);
+      List<ParseSplit> plan = bySource.get(source);
+      List<FileFingerprint> files = plan.stream().map(ParseSplit::file).distinct().toList();
+      TableSpec bronze = BronzeTables.of(source);
+      Dataset<Row> rows = reader.bronze(source, plan, tally, run.runId(), run.startedTimestamp());
+      written.put(source, run.step(NAME, "write " + bronze.name() + " (" + files.size() + " files, "
+          + plan.size() + " tasks)", () -> files.stream().anyMatch(fp -> revised(fp, ledger))
+              ? run.warehouse().replace(bronze, rows, inFiles(files), run.runId())
+              : run.warehouse().append(bronze, rows, run.runId()), Warehouse.Written::rows));
+    });
+    return written;
+  }
+
+  private static Map<String, FileCounts> countsByFile(KeyedAccumulator<Integer, SplitReport> tally) {
     Map<String, FileCounts> byFile = new HashMap<>();
-    for (Row r : rows) {
-      FileCounts c = byFile.computeIfAbsent(r.getString(0), f -> new FileCounts());
-      switch (r.getString(1)) {
-        case RawFileReader.ACCEPTED -> {
-          c.accepted = r.getLong(2);
-          c.years.addAll(r.<Integer>getList(4));
-        }
-        case RawFileReader.QUARANTINED -> c.quarantined = r.getLong(2);
-        case RawFileReader.SUMMARY -> c.dataLines = r.getLong(3);
-        case RawFileReader.FILE_ERROR -> c.error = r.getString(5);
-        default -> throw new IllegalStateException("unexpected parse row kind " + r.getString(1));
-      }
+    for (SplitReport r : tally.value().values()) {
+      FileCounts c = byFile.computeIfAbsent(r.file, f -> new FileCounts());
+      c.dataLines += r.dataLines;
+      c.accepted += r.accepted;
+      c.quarantined += r.quarantined;
+      c.years.addAll(r.years);
     }
     return byFile;
   }
 
-  private static List<PipelineRuns.Entry> write(RunContext run, Dataset<Row> parsed, List<FileFingerprint> landed,
-      Map<String, FileCounts> counts, Map<Source, Integer> unchanged) {
-    Warehouse warehouse = run.warehouse();
-    Map<Source, List<FileFingerprint>> bySource = new EnumMap<>(Source.class);
-    for (FileFingerprint fp : landed) {
-      bySource.computeIfAbsent(fp.file().source(), s -> new ArrayList<>()).add(fp);
-    }
+  private static List<PipelineRuns.Entry> entries(List<FileFingerprint> parsed, Map<String, FileCounts> counts,
+      Map<Source, Warehouse.Written> written, Map<Source, Integer> unchanged) {
     List<PipelineRuns.Entry> entries = new ArrayList<>();
     for (Source source : Source.values()) {
-      List<FileFingerprint> files = bySource.getOrDefault(source, List.of());
+      List<FileFingerprint> files = parsed.stream().filter(fp -> fp.file().source() == source).toList();
       PipelineRuns.Entry entry = new PipelineRuns.Entry(NAME, source.id);
       int skipped = unchanged.getOrDefault(source, 0);
       if (files.isEmpty()) {
@@ -137,7 +179,7 @@ public final class IngestStage implements Stage {
       }
       List<String> warnings = new ArrayList<>();
       for (FileFingerprint fp : files) {
-        FileCounts c = counts.get(fp.file().relativePath());
+        FileCounts c = counts.getOrDefault(fp.file().relativePath(), new FileCounts());
         entry.read += c.dataLines;
         entry.accepted += c.accepted;
         entry.quarantined += c.quarantined;
@@ -147,12 +189,7 @@ public final class IngestStage implements Stage {
           warnings.add(fp.file().relativePath());
         }
       }
-      String inFiles = "source_file IN (" + files.stream().map(fp -> Warehouse.literal(fp.file().relativePath()))
-          .collect(Collectors.joining(", ")) + ")";
-      run.describe(NAME, "write " + source.rawTable);
-      TableSpec bronze = BronzeTables.of(source);
-      warehouse.replace(bronze, bronzeRows(run, parsed, files, source), inFiles, run.runId());
-      entry.written = warehouse.count(bronze, "ingest_run_id = " + Warehouse.literal(run.runId()) + " AND " + inFiles);
+      entry.written = written.get(source).rows();
       List<String> names = files.stream().map(fp -> fp.file().relativePath()).toList();
       entry.message = files.size() + " file(s) ingested, " + skipped + " unchanged: "
           + String.join(", ", names.subList(0, Math.min(5, names.size())))
@@ -166,59 +203,61 @@ public final class IngestStage implements Stage {
     return entries;
   }
 
-  /** The landed files as a small frame (file, source id, checksum), joined by broadcast, not spelled into SQL. */
-  private static Dataset<Row> fileFrame(RunContext run, List<FileFingerprint> files) {
-    List<Row> rows = files.stream()
-        .map(fp -> RowFactory.create(fp.file().relativePath(), fp.file().source().id, fp.sha256()))
-        .toList();
-    return functions.broadcast(run.spark().createDataFrame(rows, new org.apache.spark.sql.types.StructType()
-        .add("file", "string").add("file_source", "string").add("file_checksum", "string")));
-  }
-
-  private static Dataset<Row> bronzeRows(RunContext run, Dataset<Row> parsed, List<FileFingerprint> files,
-      Source source) {
-    List<Column> columns = new ArrayList<>(List.of(
-        col("source_file"), col("source_line"), col("file_checksum"),
-        lit(run.runId()).as("ingest_run_id"), lit(run.startedTimestamp()).as("ingested_at"), col("ref_year")));
-    List<String> published = Formats.of(source).bronzeColumns();
-    for (int i = 0; i < published.size(); i++) {
-      columns.add(col("fields").getItem(i).as(published.get(i)));
-    }
-    return parsed.where(col("kind").equalTo(RawFileReader.ACCEPTED))
-        .join(fileFrame(run, files), col("source_file").equalTo(col("file")))
-        .select(columns.toArray(new Column[0]));
-  }
-
   /**
-   * One commit for the quarantine: the refused lines of every landed file (replacing any from an earlier
-   * version of the file) and the current list of unknown files (replacing the previous list).
+   * One commit for the quarantine, only when there is something to change: the refused lines of the parsed
+   * files (replacing an earlier version's) and, when it changed, the list of unknown files.
    */
-  private static void writeQuarantine(RunContext run, Dataset<Row> parsed, List<FileFingerprint> landed,
-      Map<String, String> unknown) {
-    Warehouse warehouse = run.warehouse();
-    List<Row> unknownRows = new ArrayList<>();
-    unknown.forEach((file, why) -> unknownRows.add(RowFactory.create(NAME, "unknown", file, null, null,
-        "UNKNOWN_FILE", why, null, run.runId(), run.startedTimestamp())));
-    if (landed.isEmpty() && (unknownRows.isEmpty() || !warehouse.exists(Quarantine.TABLE))) {
+  private static void writeQuarantine(RunContext run, RawFileReader reader, List<ParseSplit> splits,
+      Map<String, Row> ledger, KeyedAccumulator<Integer, SplitReport> tally, Map<String, String> unknown, boolean unknownChanged) {
+    List<String> replaced = new ArrayList<>();
+    List<FileFingerprint> revised = splits.stream().map(ParseSplit::file).distinct()
+        .filter(fp -> revised(fp, ledger)).toList();
+    if (!revised.isEmpty()) {
+      replaced.add(inFiles(revised));
+    }
+    if (unknownChanged) {
+      replaced.add("reason_code = 'UNKNOWN_FILE'");
+    }
+    List<Row> rows = new ArrayList<>();
+    List<ParseSplit> overflowing = new ArrayList<>();
+    for (ParseSplit split : splits) {
+      SplitReport r = tally.value().get(split.id());
+      if (r == null) {
+        continue;
+      }
+      if (r.overflow) {
+        overflowing.add(split); // more refused lines than a task reports inline: read again for them
+        continue;
+      }
+      String source = split.file().file().source().id;
+      for (SplitReport.Refused line : r.refused) {
+        rows.add(RowFactory.create(NAME, source, r.file, line.line(), line.raw(), line.reason(), line.message(),
+            null, run.runId(), run.startedTimestamp()));
+      }
+    }
+    if (unknownChanged) {
+      unknown.forEach((file, why) -> rows.add(RowFactory.create(NAME, "unknown", file, null, null,
+          "UNKNOWN_FILE", why, null, run.runId(), run.startedTimestamp())));
+    }
+    if (rows.isEmpty() && overflowing.isEmpty() && replaced.isEmpty()) {
       return;
     }
-    Dataset<Row> refused = parsed.where(col("kind").equalTo(RawFileReader.QUARANTINED))
-        .join(fileFrame(run, landed), col("source_file").equalTo(col("file")))
-        .select(lit(NAME).as("stage"), col("file_source").as("source"), col("source_file"), col("source_line"),
-            col("raw_line"), col("reason_code"), col("reason_message"), lit(null).cast("int").as("ref_year"),
-            lit(run.runId()).as("run_id"), lit(run.startedTimestamp()).as("quarantined_at"))
-        .unionByName(run.spark().createDataFrame(unknownRows, Quarantine.TABLE.schema()));
-    String files = landed.isEmpty() ? "" : "source_file IN (" + landed.stream()
-        .map(fp -> Warehouse.literal(fp.file().relativePath())).collect(Collectors.joining(", ")) + ") OR ";
-    run.describe(NAME, "quarantine refused lines");
-    warehouse.replace(Quarantine.TABLE, refused,
-        "stage = 'ingest' AND (" + files + "reason_code = 'UNKNOWN_FILE')", run.runId());
+    Dataset<Row> refused = run.spark().createDataFrame(rows, Quarantine.TABLE.schema());
+    if (!overflowing.isEmpty()) {
+      refused = refused.unionByName(reader.refused(overflowing, NAME, run.runId(), run.startedTimestamp()));
+    }
+    Dataset<Row> all = refused;
+    run.step(NAME, "write quarantine", () -> replaced.isEmpty()
+        ? run.warehouse().append(Quarantine.TABLE, all, run.runId())
+        : run.warehouse().replace(Quarantine.TABLE, all, "stage = 'ingest' AND (" + String.join(" OR ", replaced)
+            + ")", run.runId()), Warehouse.Written::rows);
   }
 
   private static Map<String, Row> ledgerByFile(Warehouse warehouse) {
     Map<String, Row> byFile = new LinkedHashMap<>();
-    for (Row r : warehouse.readOrEmpty(IngestLedger.TABLE).collectAsList()) {
-      byFile.put(r.getAs("source_file"), r);
+    for (Row r : warehouse.read(IngestLedger.TABLE).select("source_file", "file_checksum", "ref_years", "revision")
+        .collectAsList()) {
+      byFile.put(r.getString(0), r);
     }
     return byFile;
   }
@@ -241,7 +280,7 @@ public final class IngestStage implements Stage {
     List<Row> rows = new ArrayList<>();
     for (FileFingerprint fp : landed) {
       String file = fp.file().relativePath();
-      FileCounts c = counts.get(file);
+      FileCounts c = counts.getOrDefault(file, new FileCounts());
       Set<Integer> years = new TreeSet<>(c.years);
       Row previous = ledger.get(file);
       int revision = 1;
@@ -251,40 +290,13 @@ public final class IngestStage implements Stage {
       }
       rows.add(RowFactory.create(fp.file().source().id, file, fp.sha256(), fp.size(), fp.charset(), run.runId(),
           run.startedTimestamp(), c.dataLines, c.accepted, c.quarantined, new ArrayList<>(years).toArray(),
-          revision, null, truncationWarning(fp, c)));
+          revision, truncationWarning(fp, c)));
     }
-    String inFiles = "source_file IN (" + landed.stream().map(fp -> Warehouse.literal(fp.file().relativePath()))
-        .collect(Collectors.joining(", ")) + ")";
-    run.warehouse().replace(IngestLedger.TABLE,
-        run.spark().createDataFrame(rows, IngestLedger.TABLE.schema()), inFiles, run.runId());
-  }
-
-  private static void finish(RunContext run, long started, List<PipelineRuns.Entry> entries, List<String> failures,
-      int unknownFiles) {
-    List<String> unreconciled = entries.stream().filter(e -> !e.reconciles() || e.written != e.accepted)
-        .map(e -> e.source + " (" + e.countsText() + ")").toList();
-    ExitCode code = !unreconciled.isEmpty() ? ExitCode.RECONCILIATION_FAILED
-        : !failures.isEmpty() ? ExitCode.UNREADABLE_INPUT : ExitCode.OK;
-    if (code != ExitCode.OK) {
-      for (PipelineRuns.Entry e : entries) {
-        e.status = "failed";
-        e.exitCode = code.code;
-      }
-    }
-    if (unknownFiles > 0) {
-      entries.forEach(e -> e.message = (e.message == null ? "" : e.message + "; ")
-          + unknownFiles + " unknown file(s) listed in quarantine");
-    }
-    String failure = code == ExitCode.RECONCILIATION_FAILED
-        ? "ingest counts do not reconcile: " + String.join("; ", unreconciled)
-        : failures.size() == 1 ? failures.get(0)
-        : failures.size() + " unreadable files: " + String.join("; ", failures);
-    if (code != ExitCode.OK) {
-      entries.forEach(e -> e.message = failure);
-    }
-    run.record(started, entries);
-    if (code != ExitCode.OK) {
-      throw new TradecurbException(code, failure).recorded();
-    }
+    Dataset<Row> frame = run.spark().createDataFrame(rows, IngestLedger.TABLE.schema());
+    List<FileFingerprint> revised = landed.stream().filter(fp -> revised(fp, ledger)).toList();
+    run.step(NAME, "write ingest_files", () -> revised.isEmpty()
+        ? run.warehouse().append(IngestLedger.TABLE, frame, run.runId())
+        : run.warehouse().replace(IngestLedger.TABLE, frame, inFiles(landed), run.runId()),
+        Warehouse.Written::rows);
   }
 }

@@ -5,45 +5,30 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
+import org.tradecurb.quality.Quarantine;
 import org.tradecurb.spark.HadoopConf;
+import org.tradecurb.spark.KeyedAccumulator;
 
 /**
- * Reads customs files on the executors, one file per task, streaming line by line (gzip included), so a
- * bulk Comtrade file never has to fit in memory. Two passes: a fingerprint (checksum, encoding, header),
- * then, for files not ingested before, the parse of every line into a bronze row or a quarantine reason.
+ * Reads customs files on the executors, streaming (gzip included), so a bulk Comtrade file never has to fit
+ * in memory. Two passes: a scan of each file in one task ({@link FileScan}), then the parse of the new or
+ * revised files into bronze rows, a large uncompressed file by several tasks at once ({@link ParseSplit}).
+ * Refused lines and counts travel back in {@link SplitReport}s while the bronze rows are written.
  */
 public final class RawFileReader {
-
-  /** Kinds of parse output rows. A SUMMARY row per file carries how many data lines it read. */
-  public static final String ACCEPTED = "ACCEPTED";
-  public static final String QUARANTINED = "QUARANTINED";
-  public static final String FILE_ERROR = "FILE_ERROR";
-  public static final String SUMMARY = "SUMMARY";
-
-  public static final StructType PARSED = new StructType()
-      .add("kind", DataTypes.StringType, false)
-      .add("source_file", DataTypes.StringType, false)
-      .add("source_line", DataTypes.LongType, false)
-      .add("raw_line", DataTypes.StringType, true)
-      .add("reason_code", DataTypes.StringType, true)
-      .add("reason_message", DataTypes.StringType, true)
-      .add("ref_year", DataTypes.IntegerType, true)
-      .add("fields", DataTypes.createArrayType(DataTypes.StringType, true), true);
 
   private final SparkSession spark;
 
@@ -55,105 +40,79 @@ public final class RawFileReader {
     return JavaSparkContext.fromSparkContext(spark.sparkContext());
   }
 
-  /**
-   * One task per file (at most a few hundred files a run), largest first, so small customs files are not
-   * packed into a single task as Spark's whole-file readers do.
-   */
-  private <T> org.apache.spark.api.java.JavaRDD<T> perFile(List<T> items, java.util.function.ToLongFunction<T> size) {
-    List<T> ordered = new java.util.ArrayList<>(items);
-    ordered.sort(java.util.Comparator.comparingLong(size).reversed());
-    return jsc().parallelize(ordered, Math.max(1, Math.min(ordered.size(), 4 * jsc().defaultParallelism())));
-  }
-
-  /** The first pass over each file; small results, collected to the driver. */
-  public List<FileFingerprint> fingerprint(List<InputFile> files) {
-    if (files.isEmpty()) {
-      return List.of();
-    }
-    HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
-    return perFile(files, InputFile::size).map(f -> fingerprintOne(f, conf)).collect();
-  }
-
   /** Opens a file on whatever file system holds it (local, HDFS, S3, ...). */
-  static InputStream open(InputFile file, HadoopConf conf) throws IOException {
+  static FSDataInputStream open(InputFile file, HadoopConf conf) throws IOException {
     org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(file.uri());
     return path.getFileSystem(conf.get()).open(path);
   }
 
-  static FileFingerprint fingerprintOne(InputFile file, HadoopConf conf) throws IOException {
-    MessageDigest digest = sha256();
-    long[] size = {0};
-    boolean utf8;
-    try (InputStream raw = new DigestInputStream(new CountingStream(open(file, conf), size), digest);
-         InputStream in = TextDecoding.maybeGunzip(raw, file.gzipped())) {
-      // Comtrade publishes UTF-8 only: skip the extra decode of what may be a large bulk file.
-      utf8 = file.source() == Source.COMTRADE || TextDecoding.isUtf8(in);
-      raw.transferTo(OutputStreamSink.INSTANCE);
-    } catch (IOException e) {
-      return new FileFingerprint(file, null, size[0], null, null, 0, "cannot read " + file.relativePath()
-          + (file.gzipped() ? " as gzip" : "") + ": " + e.getMessage());
+  /** The first pass, one task per file, largest first; small results, collected to the driver. */
+  public List<FileFingerprint> scan(List<InputFile> files, long blockSize) {
+    if (files.isEmpty()) {
+      return List.of();
     }
-    String hash = HexFormat.of().formatHex(digest.digest());
-    Charset charset = utf8 ? StandardCharsets.UTF_8 : file.format().fallbackCharset();
-    TextDecoding.LineReader reader = new TextDecoding.LineReader(
-        TextDecoding.maybeGunzip(open(file, conf), file.gzipped()), charset);
-    try (reader) {
-      TextDecoding.Header header = TextDecoding.firstLine(reader);
-      if (header == null) {
-        return new FileFingerprint(file, hash, size[0], charset.name(), null, 0,
-            file.relativePath() + " is empty: expected a header line");
-      }
-      try {
-        file.format().open(header.text(), file.context());
-      } catch (FileLayoutException e) {
-        return new FileFingerprint(file, hash, size[0], charset.name(), header.text(), header.lineNumber(),
-            file.relativePath() + " line " + header.lineNumber() + ": " + e.getMessage());
-      }
-      return new FileFingerprint(file, hash, size[0], charset.name(), header.text(), header.lineNumber(), null);
-    } catch (CharacterCodingException e) {
-      return new FileFingerprint(file, hash, size[0], charset.name(), null, 0, file.relativePath()
-          + " line " + reader.lineNumber() + ": bytes are not valid " + charset.name());
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    List<InputFile> ordered = new ArrayList<>(files);
+    ordered.sort(Comparator.comparingLong(InputFile::size).reversed());
+    HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
+    return jsc().parallelize(ordered, ordered.size()).map(f -> FileScan.scan(f, conf, blockSize)).collect();
   }
 
   /**
-   * Parses every data line of the given readable files. Each line yields one ACCEPTED or QUARANTINED row; a
-   * file that stops decoding midway yields a FILE_ERROR row (its other rows are then discarded by the
-   * caller); every file ends with a SUMMARY row counting the data lines read.
+   * The bronze rows of the splits (all of one source), in the bronze table's columns; counts and refused
+   * lines go to {@code tally} as the rows are produced. Nothing is read until the rows are written.
    */
-  public Dataset<Row> parse(List<FileFingerprint> files) {
-    if (files.isEmpty()) {
-      return spark.createDataFrame(List.of(), PARSED);
-    }
+  public Dataset<Row> bronze(Source source, List<ParseSplit> splits, KeyedAccumulator<Integer, SplitReport> tally, String runId,
+      Timestamp ingestedAt) {
     HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
-    return spark.createDataFrame(perFile(files, FileFingerprint::size).flatMap(f -> new LineRows(f, conf)), PARSED);
+    return spark.createDataFrame(jsc().parallelize(splits, Math.max(1, splits.size()))
+        .flatMap(s -> new SplitRows(s, conf, tally, runId, ingestedAt)), BronzeTables.of(source).schema());
   }
 
-  /** The rows of one file, produced lazily while the file streams past. */
-  static final class LineRows implements Iterator<Row> {
+  /** The quarantine rows of the splits, read again: for splits that refused too many lines to report inline. */
+  public Dataset<Row> refused(List<ParseSplit> splits, String stage, String runId, Timestamp at) {
+    HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
+    return spark.createDataFrame(jsc().parallelize(splits, Math.max(1, splits.size()))
+        .flatMap(s -> new SplitRows(s, conf, null, runId, at))
+        .map(r -> RowFactory.create(stage, r.getString(0), r.getString(1), r.get(2), r.getString(3), r.getString(4),
+            r.getString(5), null, runId, at)), Quarantine.TABLE.schema());
+  }
+
+  /**
+   * The rows of one split, produced lazily while the file streams past. With a tally: bronze rows, the
+   * refused lines reported at the end. Without: only the refused lines, as (source, file, line, raw, reason,
+   * message) rows.
+   */
+  static final class SplitRows implements Iterator<Row> {
+    private final ParseSplit split;
     private final FileFingerprint fingerprint;
     private final CustomsFormat.FileParser parser;
     private final TextDecoding.LineReader reader;
-    private final String file;
-    private long dataLines;
+    private final KeyedAccumulator<Integer, SplitReport> tally;
+    private final SplitReport report;
+    private final Object[] lineage;
+    private final int width;
     private Row next;
     private boolean finished;
 
-    LineRows(FileFingerprint fingerprint, HadoopConf conf) throws IOException, FileLayoutException {
-      this.fingerprint = fingerprint;
+    SplitRows(ParseSplit split, HadoopConf conf, KeyedAccumulator<Integer, SplitReport> tally, String runId, Timestamp ingestedAt)
+        throws IOException, FileLayoutException {
+      this.split = split;
+      this.fingerprint = split.file();
+      this.tally = tally;
       InputFile input = fingerprint.file();
-      this.file = input.relativePath();
+      this.report = new SplitReport(split.id(), input.relativePath());
       this.parser = input.format().open(fingerprint.header(), input.context());
-      this.reader = new TextDecoding.LineReader(
-          TextDecoding.maybeGunzip(open(input, conf), input.gzipped()), Charset.forName(fingerprint.charset()));
+      this.width = input.format().bronzeColumns().size();
+      this.lineage = new Object[] {input.relativePath(), null, fingerprint.sha256(), runId, ingestedAt, null};
+      Charset charset = Charset.forName(fingerprint.charset());
+      FSDataInputStream raw = open(input, conf);
+      if (split.start() == 0) {
+        this.reader = new TextDecoding.LineReader(TextDecoding.maybeGunzip(raw, input.gzipped()), charset);
+      } else {
+        raw.seek(split.start() - 1);
+        this.reader = new TextDecoding.LineReader(raw, charset, split.start() - 1, split.linesBefore());
+        reader.skipPartialLine();
+      }
     }
 
     @Override
@@ -175,79 +134,59 @@ public final class RawFileReader {
     }
 
     private Row advance() {
+      String file = report.file;
       try {
-        String line;
-        while ((line = reader.next()) != null) {
+        while (reader.advance()) {
+          if (reader.lineStart() >= split.end()) {
+            break;
+          }
           long lineNumber = reader.lineNumber();
-          if (lineNumber <= fingerprint.headerLine() || line.isBlank()) {
+          if (lineNumber <= fingerprint.headerLine() || reader.isBlank()) {
             continue;
           }
-          dataLines++;
+          String line = reader.text();
+          report.dataLines++;
           LineOutcome outcome = parser.parse(line);
           if (outcome.isAccepted()) {
-            return RowFactory.create(ACCEPTED, file, lineNumber, null, null, null, outcome.refYear(),
-                outcome.fields().toArray(new String[0]));
+            report.accepted++;
+            report.years.add(outcome.refYear());
+            if (tally == null) {
+              continue;
+            }
+            Object[] values = new Object[lineage.length + width];
+            System.arraycopy(lineage, 0, values, 0, lineage.length);
+            values[1] = lineNumber;
+            values[5] = outcome.refYear();
+            for (int i = 0; i < width; i++) {
+              values[lineage.length + i] = outcome.fields().get(i);
+            }
+            return RowFactory.create(values);
           }
-          return RowFactory.create(QUARANTINED, file, lineNumber, line, outcome.reason().name(),
-              outcome.message(), null, null);
+          SplitReport.Refused refused = new SplitReport.Refused(lineNumber, line, outcome.reason().name(),
+              outcome.message());
+          report.refuse(refused);
+          if (tally == null) {
+            return RowFactory.create(fingerprint.file().source().id, file, lineNumber, line,
+                refused.reason(), refused.message());
+          }
         }
-        return finish(RowFactory.create(SUMMARY, file, dataLines, null, null, null, null, null));
+        finish();
+        return null;
       } catch (CharacterCodingException e) {
-        long lineNumber = reader.lineNumber();
-        return finish(RowFactory.create(FILE_ERROR, file, lineNumber, null, "UNDECODABLE",
-            file + " line " + lineNumber + ": bytes are not valid " + fingerprint.charset(), null, null));
+        // The scan decoded every line: the file changed since. Fail rather than land a mix of two versions.
+        throw new IllegalStateException(file + " line " + reader.lineNumber() + " no longer decodes as "
+            + fingerprint.charset() + ": the file changed while it was being read; run again", e);
       } catch (IOException e) {
         throw new UncheckedIOException("reading " + file + " after line " + reader.lineNumber(), e);
       }
     }
 
-    private Row finish(Row last) {
+    private void finish() throws IOException {
       finished = true;
-      try {
-        reader.close();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      reader.close();
+      if (tally != null) {
+        tally.add(Map.entry(report.split, report));
       }
-      return last;
     }
-  }
-
-  /** Counts the compressed bytes of a file as they stream past. */
-  private static final class CountingStream extends java.io.FilterInputStream {
-    private final long[] count;
-
-    CountingStream(InputStream in, long[] count) {
-      super(in);
-      this.count = count;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count[0]++;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) {
-        count[0] += n;
-      }
-      return n;
-    }
-  }
-
-  /** Drains a stream (the digest needs every byte, including any after the gzip trailer). */
-  private static final class OutputStreamSink extends java.io.OutputStream {
-    static final OutputStreamSink INSTANCE = new OutputStreamSink();
-
-    @Override
-    public void write(int b) {}
-
-    @Override
-    public void write(byte[] b, int off, int len) {}
   }
 }

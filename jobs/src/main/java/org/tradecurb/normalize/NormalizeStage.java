@@ -2,33 +2,41 @@ package org.tradecurb.normalize;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
-import org.apache.spark.storage.StorageLevel;
 import org.tradecurb.ExitCode;
 import org.tradecurb.TradecurbException;
 import org.tradecurb.ingest.BronzeTables;
-import org.tradecurb.ingest.IngestLedger;
 import org.tradecurb.ingest.Source;
 import org.tradecurb.pipeline.RunContext;
 import org.tradecurb.pipeline.Stage;
+import org.tradecurb.pipeline.StageResult;
 import org.tradecurb.quality.PipelineRuns;
 import org.tradecurb.quality.Quarantine;
+import org.tradecurb.quality.QuarantineTap;
+import org.tradecurb.spark.TableSpec;
+import org.tradecurb.spark.TableVersion;
 import org.tradecurb.spark.Warehouse;
 
 /**
- * Normalize: bronze → trade_flows. Redoes exactly the source-years that newly ingested files touch (a
- * revised file's old years included), replacing them in one commit per source so reruns never duplicate.
+ * Normalize: bronze → trade_flows. Redoes exactly the source-years whose bronze rows changed since the
+ * bronze versions it last consumed (read from the Delta log: new files, revisions, old years a revision left),
+ * in one pass over those rows that writes trade_flows and, from the same pass, the refused records.
  */
 public final class NormalizeStage implements Stage {
 
@@ -40,117 +48,138 @@ public final class NormalizeStage implements Stage {
   }
 
   @Override
-  public void run(RunContext run) {
-    long started = System.currentTimeMillis();
-    Warehouse warehouse = run.warehouse();
-    Map<Source, Set<Integer>> pending = pendingYears(warehouse);
-    if (pending.isEmpty()) {
-      run.recordSkipped(NAME, started, "no newly ingested files");
-      return;
-    }
-    List<PipelineRuns.Entry> entries = new ArrayList<>();
-    Dataset<Row> partners = PartnerCrosswalk.toDataset(run.spark(), PartnerCrosswalk.load(run.config()));
-    Dataset<Row> fx = FxRates.toDataset(run.spark(), FxRates.load(run.config()));
-    entries.addAll(normalize(run, pending, partners, fx));
-    List<String> unreconciled = entries.stream().filter(en -> !en.reconciles())
-        .map(en -> en.source + " (" + en.countsText() + ")").toList();
-    if (!unreconciled.isEmpty()) {
-      String message = "normalize counts do not reconcile: " + String.join("; ", unreconciled);
-      entries.forEach(en -> {
-        en.status = "failed";
-        en.exitCode = ExitCode.RECONCILIATION_FAILED.code;
-        en.message = message;
-      });
-      run.record(started, entries);
-      throw new TradecurbException(ExitCode.RECONCILIATION_FAILED, message).recorded();
-    }
-    markNormalized(run, pending.keySet());
-    run.record(started, entries);
+  public List<TableSpec> tables() {
+    return List.of(TradeFlows.TABLE, Quarantine.TABLE);
   }
 
-  /** Source-years of ledger entries that no normalize run has folded in yet. */
-  private static Map<Source, Set<Integer>> pendingYears(Warehouse warehouse) {
-    Map<Source, Set<Integer>> years = new EnumMap<>(Source.class);
-    if (!warehouse.exists(IngestLedger.TABLE)) {
-      return years;
+  @Override
+  public StageResult run(RunContext run) {
+    Warehouse warehouse = run.warehouse();
+    Map<String, String> last = run.lastConsumed(NAME);
+    Map<String, String> consumed = new TreeMap<>();
+    String flowsId = warehouse.version(TradeFlows.TABLE).map(TableVersion::tableId).orElse("");
+    consumed.put(TradeFlows.TABLE.name(), flowsId);
+    // trade_flows rebuilt or replaced since: every source-year is redone.
+    boolean redoAll = !flowsId.equals(last.get(TradeFlows.TABLE.name()));
+    Map<Source, TableVersion> versions = new EnumMap<>(Source.class);
+    Map<Source, Set<Integer>> pending = new EnumMap<>(Source.class);
+    for (Source source : Source.values()) {
+      TableSpec bronze = BronzeTables.of(source);
+      Optional<TableVersion> now = warehouse.version(bronze);
+      if (now.isEmpty()) {
+        continue;
+      }
+      versions.put(source, now.get());
+      consumed.put(bronze.name(), now.get().toString());
+      TableVersion since = redoAll ? null : TableVersion.parse(last.get(bronze.name())).orElse(null);
+      Set<Integer> years = warehouse.changedPartitions(bronze, since, now.get())
+          .map(NormalizeStage::years)
+          .orElseGet(() -> allYears(warehouse, source, now.get()));
+      if (!years.isEmpty()) {
+        pending.put(source, years);
+      }
     }
-    List<Row> rows = warehouse.read(IngestLedger.TABLE)
-        .where(col("normalized_run_id").isNull())
-        .select(col("source"), functions.explode(col("ref_years")).as("year"))
-        .distinct()
-        .collectAsList();
-    for (Row r : rows) {
-      years.computeIfAbsent(Source.fromId(r.getString(0)), s -> new TreeSet<>()).add(r.getInt(1));
+    if (pending.isEmpty()) {
+      return StageResult.skipped(NAME, "no bronze rows changed since the last normalize run", consumed);
     }
+    List<String> unreconciled = new ArrayList<>();
+    List<PipelineRuns.Entry> entries = normalize(run, pending, versions, unreconciled);
+    entries.stream().filter(en -> !en.reconciles())
+        .forEach(en -> unreconciled.add(en.source + " (" + en.countsText() + ")"));
+    StageResult result = StageResult.of(NAME, entries, consumed);
+    if (!unreconciled.isEmpty()) {
+      return result.failedWith(new TradecurbException(ExitCode.RECONCILIATION_FAILED,
+          "normalize counts do not reconcile: " + String.join("; ", unreconciled)));
+    }
+    return result;
+  }
+
+  private static Set<Integer> years(Set<Map<String, String>> partitions) {
+    return partitions.stream().map(p -> Integer.valueOf(p.get("ref_year"))).collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  /** Every year the source has in bronze or in trade_flows: what a full redo covers. */
+  private static Set<Integer> allYears(Warehouse warehouse, Source source, TableVersion bronze) {
+    Set<Integer> years = years(warehouse.partitions(BronzeTables.of(source), bronze));
+    warehouse.version(TradeFlows.TABLE).ifPresent(v -> warehouse.partitions(TradeFlows.TABLE, v).stream()
+        .filter(p -> source.id.equals(p.get("source"))).forEach(p -> years.add(Integer.valueOf(p.get("year")))));
     return years;
   }
 
-  /** SQL condition selecting the pending source-years by period (trade_flows) or ref_year (quarantine). */
-  private static String pendingCondition(Map<Source, Set<Integer>> pending, boolean byPeriod) {
-    return "(" + pending.entrySet().stream().map(e -> {
-      String years = byPeriod
-          ? e.getValue().stream().map(y -> "(period >= DATE'" + LocalDate.of(y, 1, 1) + "' AND period < DATE'"
-              + LocalDate.of(y + 1, 1, 1) + "')").collect(Collectors.joining(" OR "))
-          : "ref_year IN (" + e.getValue().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
-      return "(source = " + Warehouse.literal(e.getKey().id) + " AND (" + years + "))";
-    }).collect(Collectors.joining(" OR ")) + ")";
+  /** SQL condition selecting the pending source-years by partition (trade_flows) or ref_year (quarantine). */
+  static String pendingCondition(Map<Source, Set<Integer>> pending, String yearColumn) {
+    return "(" + pending.entrySet().stream().map(e -> "(source = " + Warehouse.literal(e.getKey().id) + " AND "
+        + yearColumn + " IN (" + e.getValue().stream().map(String::valueOf).collect(Collectors.joining(", "))
+        + "))").collect(Collectors.joining(" OR ")) + ")";
   }
 
   /** All pending source-years in one pass: one classification, one trade_flows commit, one quarantine commit. */
   private static List<PipelineRuns.Entry> normalize(RunContext run, Map<Source, Set<Integer>> pending,
-      Dataset<Row> partners, Dataset<Row> fx) {
+      Map<Source, TableVersion> versions, List<String> unreconciled) {
     Warehouse warehouse = run.warehouse();
+    Dataset<Row> partners = PartnerCrosswalk.toDataset(run.spark(), PartnerCrosswalk.load(run.config()));
+    Dataset<Row> fx = FxRates.toDataset(run.spark(), FxRates.load(run.config()));
     Dataset<Row> records = null;
     for (Map.Entry<Source, Set<Integer>> e : pending.entrySet()) {
-      Dataset<Row> bronze = warehouse.read(BronzeTables.of(e.getKey()))
+      Source source = e.getKey();
+      Dataset<Row> bronze = warehouse.read(BronzeTables.of(source), versions.get(source))
           .where(col("ref_year").isin(e.getValue().toArray()));
-      Dataset<Row> typed = SourceRecords.fromBronze(bronze, e.getKey());
+      Dataset<Row> typed = SourceRecords.fromBronze(bronze, source);
+      typed = source == Source.JAPAN_CUSTOMS ? TradeFlows.withLastPublished(typed) : TradeFlows.allPublished(typed);
       records = records == null ? typed : records.unionByName(typed);
     }
-    run.describe(NAME, "classify records of " + pending);
-    Dataset<Row> classified = TradeFlows.classify(records, partners, fx).persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      Map<String, PipelineRuns.Entry> bySource = new java.util.LinkedHashMap<>();
-      pending.forEach((source, years) -> {
-        PipelineRuns.Entry entry = new PipelineRuns.Entry(NAME, source.id);
-        entry.message = "years " + years.stream().map(String::valueOf).collect(Collectors.joining(", "))
-            + " redone";
-        bySource.put(source.id, entry);
-      });
-      for (Row r : classified.groupBy("source", "disposition").count().collectAsList()) {
-        PipelineRuns.Entry entry = bySource.get(r.getString(0));
-        long n = r.getLong(2);
-        entry.read += n;
-        switch (r.getString(1)) {
-          case TradeFlows.ACCEPTED -> entry.accepted = n;
-          case TradeFlows.QUARANTINED -> entry.quarantined = n;
-          default -> entry.excluded += n;
-        }
+    Dataset<Row> classified = TradeFlows.classify(records, partners, fx);
+
+    // Counts per source and disposition, observed while trade_flows is written.
+    List<Column> counts = new ArrayList<>();
+    for (Source source : pending.keySet()) {
+      for (String d : List.of(TradeFlows.ACCEPTED, TradeFlows.QUARANTINED, TradeFlows.EXCLUDED)) {
+        counts.add(sum(when(col("source").equalTo(source.id).and(col("disposition").equalTo(d)), 1L)
+            .otherwise(0L)).as(source.id + "|" + d));
       }
-      run.describe(NAME, "write trade_flows");
-      String inPending = pendingCondition(pending, true);
-      warehouse.replace(TradeFlows.TABLE, TradeFlows.aggregate(classified, run.runId()), inPending, run.runId());
-      for (Row r : warehouse.read(TradeFlows.TABLE)
-          .where("normalized_run_id = " + Warehouse.literal(run.runId()) + " AND " + inPending)
-          .groupBy("source").count().collectAsList()) {
-        bySource.get(r.getString(0)).written = r.getLong(1);
-      }
-      run.describe(NAME, "quarantine refused records");
-      Dataset<Row> refused = classified.where(col("disposition").equalTo(TradeFlows.QUARANTINED)).select(
-          lit(NAME).as("stage"), col("source"), col("source_file"), col("source_line"), col("raw_line"),
-          col("reason_code"), col("reason_message"), col("ref_year"), lit(run.runId()).as("run_id"),
-          lit(run.startedTimestamp()).as("quarantined_at"));
-      warehouse.replace(Quarantine.TABLE, refused,
-          "stage = 'normalize' AND " + pendingCondition(pending, false), run.runId());
-      return new ArrayList<>(bySource.values());
-    } finally {
-      classified.unpersist();
     }
+    Observation seen = new Observation("normalize-records-" + run.runId());
+    Dataset<Row> observed = classified.observe(seen, counts.get(0), counts.subList(1, counts.size())
+        .toArray(new Column[0]));
+    Column refused = col("disposition").equalTo(TradeFlows.QUARANTINED);
+    QuarantineTap tap = new QuarantineTap(run.spark());
+    Dataset<Row> kept = tap.divert(observed, refused, quarantineColumns(run));
+    Column[] writtenBySource = pending.keySet().stream().map(s -> sum(when(col("source").equalTo(s.id), 1L)
+        .otherwise(0L)).as(s.id)).toArray(Column[]::new);
+    Warehouse.Written written = run.step(NAME, "write trade_flows (" + pending + ")",
+        () -> warehouse.replace(TradeFlows.TABLE, TradeFlows.aggregate(kept, run.runId()),
+            pendingCondition(pending, "year"), run.runId(), writtenBySource), Warehouse.Written::rows);
+
+    Map<String, PipelineRuns.Entry> bySource = new LinkedHashMap<>();
+    Map<String, Object> seenCounts = Warehouse.observed(seen);
+    pending.forEach((source, years) -> {
+      PipelineRuns.Entry entry = new PipelineRuns.Entry(NAME, source.id);
+      entry.accepted = ((Number) seenCounts.get(source.id + "|" + TradeFlows.ACCEPTED)).longValue();
+      entry.quarantined = ((Number) seenCounts.get(source.id + "|" + TradeFlows.QUARANTINED)).longValue();
+      entry.excluded = ((Number) seenCounts.get(source.id + "|" + TradeFlows.EXCLUDED)).longValue();
+      entry.read = entry.accepted + entry.quarantined + entry.excluded;
+      entry.written = written.count(source.id);
+      entry.message = "years " + years.stream().map(String::valueOf).collect(Collectors.joining(", ")) + " redone";
+      bySource.put(source.id, entry);
+    });
+
+    Dataset<Row> quarantine = tap.complete()
+        ? run.spark().createDataFrame(tap.rows(), Quarantine.TABLE.schema())
+        : classified.where(refused).select(quarantineColumns(run));
+    Warehouse.Written refusedRows = run.step(NAME, "write quarantine", () -> warehouse.replace(Quarantine.TABLE,
+        quarantine, "stage = 'normalize' AND " + pendingCondition(pending, "ref_year"), run.runId()),
+        Warehouse.Written::rows);
+    long quarantined = bySource.values().stream().mapToLong(e -> e.quarantined).sum();
+    if (refusedRows.rows() != quarantined) {
+      unreconciled.add(refusedRows.rows() + " quarantine rows written for " + quarantined + " refused records");
+    }
+    return new ArrayList<>(bySource.values());
   }
 
-  private static void markNormalized(RunContext run, Set<Source> sources) {
-    String list = sources.stream().map(s -> Warehouse.literal(s.id)).collect(Collectors.joining(", "));
-    run.spark().sql("UPDATE " + run.warehouse().identifier(IngestLedger.TABLE) + " SET normalized_run_id = "
-        + Warehouse.literal(run.runId()) + " WHERE normalized_run_id IS NULL AND source IN (" + list + ")");
+  /** A refused record as a quarantine row. */
+  private static Column[] quarantineColumns(RunContext run) {
+    return new Column[] {lit(NAME).as("stage"), col("source"), col("source_file"), col("source_line"),
+        col("raw_line"), col("reason_code"), col("reason_message"), col("ref_year"),
+        lit(run.runId()).as("run_id"), lit(run.startedTimestamp()).as("quarantined_at")};
   }
 }

@@ -10,7 +10,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.substring;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
@@ -22,6 +21,7 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.tradecurb.ingest.Source;
 import org.tradecurb.spark.TableSpec;
+import org.tradecurb.spark.ExactSum;
 
 /**
  * The pure core of normalize. {@link #classify} decides for every typed record whether it is accepted,
@@ -71,7 +71,9 @@ public final class TradeFlows {
       .column("source_files", DataTypes.createArrayType(DataTypes.StringType, true), false,
           "Input files the figure came from")
       .column("normalized_run_id", DataTypes.StringType, false, "Normalize run that wrote the row")
-      .partitionedBy("source", "period")
+      .column("year", DataTypes.IntegerType, false,
+          "Calendar year of period (partition key: a run replaces whole source-years)")
+      .partitionedBy("source", "year")
       .build();
 
   private TradeFlows() {}
@@ -88,29 +90,44 @@ public final class TradeFlows {
   }
 
   /**
+   * A Japan Customs year file leaves the months after its last published one blank or zero: adds
+   * {@code last_published}, the file's last month with any figure, for {@link #classify} to exclude the rest.
+   * Applied to Japan's records alone, so the other sources' records are never shuffled by file.
+   */
+  public static Dataset<Row> withLastPublished(Dataset<Row> japanRecords) {
+    return japanRecords.withColumn("last_published", functions.max(
+        when(col("value").gt(0).or(col("quantity").gt(0)), col("period"))).over(Window.partitionBy("source_file")));
+  }
+
+  /** Records of the sources without unpublished months, with {@code last_published} null. */
+  public static Dataset<Row> allPublished(Dataset<Row> records) {
+    return records.withColumn("last_published", lit(null).cast("date"));
+  }
+
+  /**
    * Adds {@code disposition}, {@code reason_code}, {@code reason_message}, the ISO countries and the
-   * exchange rate to every record. Rules, first match wins: refused by the format; excluded by the format
-   * (Comtrade breakdown and annual rows); a Japan month after the file's last published month; a duplicate of
-   * a record from another file or line; port or regime detail of a figure a national file also has; an
-   * unmapped reporter or partner; no exchange rate.
+   * exchange rate to every record (with {@code last_published}: {@link #withLastPublished}). Rules, first
+   * match wins: refused by the format; excluded by the format (Comtrade breakdown and annual rows); a Japan
+   * month after the file's last published month; a duplicate of a record from another file or line; port or
+   * regime detail of a figure a national file also has; an unmapped reporter or partner; no exchange rate.
+   *
+   * <p>Records are shuffled once, by source, month and code: the same record (its key names its month and
+   * code), the same figure and the trade_flows grain all fall within one such group, so both windows and
+   * the aggregate after them run without another exchange.
    */
   public static Dataset<Row> classify(Dataset<Row> records, Dataset<Row> partners, Dataset<Row> fx) {
-    WindowSpec byFile = Window.partitionBy("source_file");
-    Column published = functions.max(when(col("value").gt(0).or(col("quantity").gt(0)), col("period")))
-        .over(byFile);
     Column usable = col("reject_reason").isNull().and(col("exclusion").isNull());
-    Dataset<Row> r = records
-        .withColumn("last_published", when(col("source").equalTo(Source.JAPAN_CUSTOMS.id), published))
+    Dataset<Row> r = records.repartition(col("source"), col("period"), col("code"))
         .withColumn("usable", usable.and(coalesce(col("period").leq(col("last_published")), lit(true))));
 
-    WindowSpec sameRecord = Window.partitionBy("source", "record_key")
+    WindowSpec sameRecord = Window.partitionBy("source", "period", "code", "record_key")
         .orderBy(col("ingested_at").desc(), col("source_file").desc(), col("source_line").desc());
     r = r.withColumn("copy_no", when(col("usable"), row_number().over(sameRecord)))
         .withColumn("first_copy", when(col("usable"),
             concat(first("source_file").over(sameRecord), lit(" line "),
                 first("source_line").over(sameRecord).cast("string"))));
 
-    WindowSpec sameFigure = Window.partitionBy("source", "flow", "period", "code", "reporter_code",
+    WindowSpec sameFigure = Window.partitionBy("source", "period", "code", "flow", "reporter_code",
         "partner_code");
     r = r.withColumn("has_national", max(when(col("usable").and(col("copy_no").equalTo(1))
         .and(col("breakdown").isNull()), lit(1)).otherwise(lit(0))).over(sameFigure));
@@ -180,14 +197,15 @@ public final class TradeFlows {
     return classified.where(col("disposition").equalTo(ACCEPTED))
         .groupBy("source", "reporter_iso3", "partner_iso3", "flow", "period", "period_months", "code",
             "code_system", "hs_vintage", "quantity_unit", "currency", "valuation", "usd_rate", "fx_quality")
-        .agg(when(allQuantities, sum("quantity")).as("quantity"),
-            when(allWeights, sum("net_weight_kg")).as("net_weight_kg"),
-            sum("value").as("value"),
+        .agg(when(allQuantities, ExactSum.sum("quantity")).as("quantity"),
+            when(allWeights, ExactSum.sum("net_weight_kg")).as("net_weight_kg"),
+            ExactSum.sum("value").as("value"),
             functions.max(col("breakdown").isNotNull()).as("detail_summed"),
             count(lit(1)).as("source_records"),
             functions.array_sort(functions.collect_set("source_file")).as("source_files"))
         .withColumn("value_usd", col("value").divide(col("usd_rate")))
         .withColumn("hs6", when(functions.length(col("code")).geq(6), substring(col("code"), 1, 6)))
-        .withColumn("normalized_run_id", lit(runId));
+        .withColumn("normalized_run_id", lit(runId))
+        .withColumn("year", functions.year(col("period")));
   }
 }

@@ -1,32 +1,66 @@
 package org.tradecurb.pipeline;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import org.apache.spark.sql.Row;
+import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import org.tradecurb.config.TradecurbConfig;
 import org.tradecurb.quality.PipelineRuns;
 import org.tradecurb.spark.Warehouse;
 import org.tradecurb.spark.WarehouseLock;
-import java.time.Duration;
 
-/** What every stage of one run shares: the session, configuration, warehouse, run id and start time. */
-public record RunContext(SparkSession spark, TradecurbConfig config, Warehouse warehouse, String runId,
-    Instant startedAt) {
+/**
+ * What every stage of one run shares: the session, configuration, warehouse, run id and start time, and
+ * where each stage's previous run left off (read from pipeline_runs once, when first asked).
+ */
+public final class RunContext {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunContext.class);
 
   private static final DateTimeFormatter RUN_ID_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
+  private final SparkSession spark;
+  private final TradecurbConfig config;
+  private final Warehouse warehouse;
+  private final String runId;
+  private final Instant startedAt;
+  private Map<String, Map<String, String>> lastConsumed;
+
+  private RunContext(SparkSession spark, TradecurbConfig config, Warehouse warehouse, String runId,
+      Instant startedAt) {
+    this.spark = spark;
+    this.config = config;
+    this.warehouse = warehouse;
+    this.runId = runId;
+    this.startedAt = startedAt;
+  }
+
   public static RunContext start(SparkSession spark, TradecurbConfig config) {
     Instant now = Instant.now();
     String runId = RUN_ID_TIME.format(now) + "-" + UUID.randomUUID().toString().substring(0, 8);
     return new RunContext(spark, config, Warehouse.of(spark, config), runId, now);
+  }
+
+  public SparkSession spark() {
+    return spark;
+  }
+
+  public TradecurbConfig config() {
+    return config;
+  }
+
+  public Warehouse warehouse() {
+    return warehouse;
+  }
+
+  public String runId() {
+    return runId;
   }
 
   public Timestamp startedTimestamp() {
@@ -40,34 +74,32 @@ public record RunContext(SparkSession spark, TradecurbConfig config, Warehouse w
         Duration.ofHours(config.integer("lock.stale-after-hours")));
   }
 
-  /** Appends a stage's counts to pipeline_runs. */
-  public void record(long stageStartMillis, List<PipelineRuns.Entry> entries) {
-    List<Row> rows = PipelineRuns.rows(this, stageStartMillis, entries);
-    warehouse.append(PipelineRuns.TABLE, spark.createDataFrame(rows, PipelineRuns.TABLE.schema()), runId);
-  }
-
-  /** Logs a stage that had nothing to do. */
-  public void recordSkipped(String stage, long stageStartMillis, String why) {
-    record(stageStartMillis, List.of(new PipelineRuns.Entry(stage, "all").skipped(why)));
-  }
-
-  /** Logs a failed stage in pipeline_runs; a failure to log must not hide the original failure. */
-  public void recordFailure(String stage, long stageStartMillis, RuntimeException failure) {
-    PipelineRuns.Entry entry = new PipelineRuns.Entry(stage, "all");
-    entry.status = "failed";
-    entry.exitCode = failure instanceof org.tradecurb.TradecurbException te ? te.exitCode().code
-        : org.tradecurb.ExitCode.FAILURE.code;
-    entry.message = String.valueOf(failure.getMessage());
-    try {
-      record(stageStartMillis, List.of(entry));
-    } catch (RuntimeException logging) {
-      failure.addSuppressed(logging);
+  /** What the stage consumed when it last ran without failing; empty when it never has. */
+  public synchronized Map<String, String> lastConsumed(String stage) {
+    if (lastConsumed == null) {
+      lastConsumed = PipelineRuns.lastConsumed(warehouse);
     }
+    return lastConsumed.getOrDefault(stage, Map.of());
   }
 
-  /** Names the Spark jobs of a step so the Spark UI and logs read like the pipeline. */
-  public void describe(String stage, String step) {
-    LOG.info("{}: {}", stage, step);
+  /**
+   * Runs one step of a stage under its name, so the Spark UI and the event log read like the pipeline, and
+   * logs what it took: one line per step, with the rows it reports.
+   */
+  public <T> T step(String stage, String step, Supplier<T> work, java.util.function.ToLongFunction<T> rows) {
     spark.sparkContext().setJobGroup("tradecurb-" + stage, stage + ": " + step, false);
+    long started = System.nanoTime();
+    T result = work.get();
+    LOG.info("{}: {}: {} rows in {} s", stage, step, String.format("%,d", rows.applyAsLong(result)),
+        String.format("%.1f", (System.nanoTime() - started) / 1e9));
+    return result;
+  }
+
+  /** A step that reports no row count. */
+  public void step(String stage, String step, Runnable work) {
+    spark.sparkContext().setJobGroup("tradecurb-" + stage, stage + ": " + step, false);
+    long started = System.nanoTime();
+    work.run();
+    LOG.info("{}: {} in {} s", stage, step, String.format("%.1f", (System.nanoTime() - started) / 1e9));
   }
 }

@@ -1,13 +1,20 @@
 package org.tradecurb.quality;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.tradecurb.pipeline.RunContext;
+import org.tradecurb.pipeline.StageResult;
 import org.tradecurb.spark.TableSpec;
+import org.tradecurb.spark.Warehouse;
 
 /**
  * The run log: one row per run × stage × source with the counts that must reconcile
@@ -20,7 +27,7 @@ public final class PipelineRuns {
       .comment("One row per pipeline run, stage and source: counts read, accepted, quarantined, excluded and "
           + "written, duration and status. A run whose counts do not reconcile fails.")
       .grain("run_id x stage x source")
-      .lineage("written by every stage at its end")
+      .lineage("written once per run, after its last stage")
       .column("run_id", DataTypes.StringType, false, "Run identifier (UTC start time and a random suffix)")
       .column("stage", DataTypes.StringType, false, "ingest, normalize, tag or impact")
       .column("source", DataTypes.StringType, false, "Source the counts are for, or 'all'")
@@ -40,8 +47,9 @@ public final class PipelineRuns {
       .column("message", DataTypes.StringType, true, "Files processed, files skipped, or the failure")
       .column("pipeline_version", DataTypes.StringType, false, "tradecurb version that ran")
       .column("input_fingerprint", DataTypes.StringType, true,
-          "What the stage consumed (input table versions, settings): a later run with the same one has nothing "
-              + "to do")
+          "What the stage consumed, as key=value;...: input tables as <table id>@<Delta version>, settings, "
+              + "catalogue and events as fingerprints. The next run redoes only what changed since; null when the "
+              + "stage failed")
       .build();
 
   private PipelineRuns() {}
@@ -58,7 +66,8 @@ public final class PipelineRuns {
     public String status = "succeeded";
     public int exitCode;
     public String message;
-    public String inputFingerprint;
+    public long startedMillis;
+    public long finishedMillis;
 
     public Entry(String stage, String source) {
       this.stage = stage;
@@ -82,14 +91,38 @@ public final class PipelineRuns {
     }
   }
 
-  public static List<Row> rows(RunContext run, long startedMillis, List<Entry> entries) {
-    long now = System.currentTimeMillis();
+  /** Appends the rows of a run's stages: one commit per run, whatever the number of stages. */
+  public static void record(RunContext run, List<StageResult> results) {
     List<Row> rows = new ArrayList<>();
-    for (Entry e : entries) {
-      rows.add(RowFactory.create(run.runId(), e.stage, e.source, new Timestamp(startedMillis),
-          new Timestamp(now), now - startedMillis, e.read, e.accepted, e.quarantined, e.excluded, e.written,
-          e.status, e.exitCode, e.message, TableSpec.PIPELINE_VERSION, e.inputFingerprint));
+    for (StageResult result : results) {
+      String fingerprint = result.failed() ? null : result.fingerprint();
+      for (Entry e : result.entries()) {
+        rows.add(RowFactory.create(run.runId(), e.stage, e.source, new Timestamp(e.startedMillis),
+            new Timestamp(e.finishedMillis), e.finishedMillis - e.startedMillis, e.read, e.accepted, e.quarantined,
+            e.excluded, e.written, e.status, e.exitCode, e.message, TableSpec.PIPELINE_VERSION,
+            fingerprint == null || fingerprint.isEmpty() ? null : fingerprint));
+      }
     }
-    return rows;
+    if (!rows.isEmpty()) {
+      run.warehouse().append(TABLE, run.spark().createDataFrame(rows, TABLE.schema()), run.runId());
+    }
+  }
+
+  /**
+   * What each stage consumed in its last run that did not fail: where the next run picks up. One small
+   * aggregate over the run log.
+   */
+  public static Map<String, Map<String, String>> lastConsumed(Warehouse warehouse) {
+    Map<String, Map<String, String>> byStage = new HashMap<>();
+    if (!warehouse.exists(TABLE)) {
+      return byStage;
+    }
+    for (Row r : warehouse.read(TABLE)
+        .where(col("status").isin("succeeded", "skipped").and(col("input_fingerprint").isNotNull()))
+        .groupBy("stage").agg(functions.max_by(col("input_fingerprint"), col("finished_at")))
+        .collectAsList()) {
+      byStage.put(r.getString(0), StageResult.parseFingerprint(r.getString(1)));
+    }
+    return byStage;
   }
 }

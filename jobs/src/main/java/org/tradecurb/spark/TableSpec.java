@@ -22,7 +22,8 @@ public record TableSpec(
     String grain,
     String lineage,
     StructType schema,
-    List<String> partitionColumns) {
+    List<String> partitionColumns,
+    int statsColumns) {
 
   public static final String PIPELINE_VERSION = "0.1.0";
   public static final String OWNER = "tradecurb";
@@ -35,7 +36,15 @@ public record TableSpec(
     p.put("tradecurb.grain", grain);
     p.put("tradecurb.source", lineage);
     p.put("tradecurb.pipeline_version", PIPELINE_VERSION);
+    if (statsColumns > 0) {
+      p.put("delta.dataSkippingNumIndexedCols", String.valueOf(statsColumns));
+    }
     return p;
+  }
+
+  /** Silver and gold tables are derived from bronze: a table of an outdated layout is rebuilt, not migrated. */
+  public boolean derived() {
+    return layer.equals("silver") || layer.equals("gold");
   }
 
   public static Builder builder(String name) {
@@ -51,6 +60,7 @@ public record TableSpec(
     private String lineage = "";
     private final List<StructField> fields = new ArrayList<>();
     private final List<String> partitions = new ArrayList<>();
+    private int statsColumns;
 
     private Builder(String name) {
       this.name = name;
@@ -94,9 +104,18 @@ public record TableSpec(
       return this;
     }
 
+    /**
+     * Delta collects file statistics (data skipping) on the first {@code n} columns only: wide bronze tables
+     * would otherwise pay min/max of 32 text columns on every write for no reader that uses them.
+     */
+    public Builder statsOnFirstColumns(int n) {
+      statsColumns = n;
+      return this;
+    }
+
     public TableSpec build() {
       return new TableSpec(name, layer, comment, grain, lineage,
-          new StructType(fields.toArray(new StructField[0])), List.copyOf(partitions));
+          new StructType(fields.toArray(new StructField[0])), List.copyOf(partitions), statsColumns);
     }
   }
 }

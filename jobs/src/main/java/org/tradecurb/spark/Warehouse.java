@@ -2,29 +2,72 @@ package org.tradecurb.spark;
 
 import io.delta.tables.DeltaTable;
 import io.delta.tables.DeltaTableBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.Snapshot;
+import org.apache.spark.sql.delta.actions.Action;
+import org.apache.spark.sql.delta.actions.AddFile;
+import org.apache.spark.sql.delta.actions.RemoveFile;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.tradecurb.config.TradecurbConfig;
+import scala.Option;
+import scala.Tuple2;
+import scala.collection.JavaConverters;
 
 /**
  * Where tradecurb's Delta tables live and the only way stages read and write them. In `path` mode a table
  * is the folder {@code <warehouse>/<name>}; in `metastore` mode it is {@code <database>.<name>} in the
  * session's catalog, stored under the same folder. Storage URIs pass through untouched.
+ *
+ * <p>Every write is one Delta commit and reports the rows it wrote, observed while writing (no re-read).
+ * Tables are created from their {@link TableSpec} (comments, NOT NULL columns, properties, partitioning)
+ * before their first write; a replace into a table created by this process is an append, since there is
+ * nothing to replace yet.
  */
 public final class Warehouse {
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Warehouse.class);
+
+  /** Rows a write committed, and the extra metrics asked for, observed during the write. */
+  public record Written(long rows, Map<String, Object> metrics) {
+
+    public long count(String metric) {
+      Object v = metrics.get(metric);
+      return v == null ? 0L : ((Number) v).longValue();
+    }
+  }
 
   private final SparkSession spark;
   private final String root;
   private final boolean metastore;
   private final String database;
-  /** Tables known to exist: a Delta log lookup per write is measurable on small runs. */
-  private final java.util.Set<String> ensured = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** Tables this process created and has not written yet: a replace there is an append. */
+  private final Set<String> empty = ConcurrentHashMap.newKeySet();
+  /** Columns an existing table has beyond its spec (written by an older version): written as nulls. */
+  private final Map<String, List<StructField>> legacyColumns = new ConcurrentHashMap<>();
+  private final Set<String> prepared = ConcurrentHashMap.newKeySet();
 
   public Warehouse(SparkSession spark, String root, boolean metastore, String database) {
     this.spark = spark;
@@ -63,31 +106,61 @@ public final class Warehouse {
     return metastore ? "`" + database + "`.`" + table.name() + "`" : "delta.`" + location(table) + "`";
   }
 
-  public boolean exists(TableSpec table) {
-    if (metastore) {
-      return spark.catalog().tableExists(database, table.name());
-    }
-    return DeltaTable.isDeltaTable(spark, location(table));
+  private DeltaLog log(TableSpec table) {
+    return DeltaLog.forTable(spark, location(table));
   }
 
-  /** Creates the table with its comments, properties and partitioning unless it exists. */
-  public void ensure(TableSpec table) {
-    if (ensured.contains(table.name())) {
-      return;
+  private Snapshot snapshot(TableSpec table) {
+    return log(table).update(false, Option.empty(), Option.empty());
+  }
+
+  /** Whether the table has been created (a Delta log with a commit); a listing, no Spark job. */
+  public boolean exists(TableSpec table) {
+    if (metastore && !spark.catalog().tableExists(database, table.name())) {
+      return false;
     }
-    if (exists(table)) {
-      addMissingColumns(table);
-      ensured.add(table.name());
-      return;
+    return snapshot(table).version() >= 0;
+  }
+
+  /**
+   * Makes the tables ready to be written, several at once: creates those missing; rebuilds a derived table
+   * whose partitioning is not its spec's (its stage then redoes everything, as for a new table); adds
+   * columns an older version did not have.
+   */
+  public void prepare(Collection<TableSpec> tables) {
+    List<TableSpec> todo = tables.stream().filter(t -> !prepared.contains(t.name())).distinct().toList();
+    Parallel.run(todo.size(), i -> prepareOne(todo.get(i)));
+  }
+
+  private void prepareOne(TableSpec table) {
+    if (!exists(table)) {
+      create(table);
+    } else {
+      Snapshot current = snapshot(table);
+      List<String> partitioning = JavaConverters.seqAsJavaList(current.metadata().partitionColumns());
+      if (!partitioning.equals(table.partitionColumns())) {
+        if (!table.derived()) {
+          throw new IllegalStateException("table " + table.name() + " is partitioned by " + partitioning
+              + " where this version expects " + table.partitionColumns() + "; it holds source data and is not "
+              + "rebuilt automatically");
+        }
+        LOG.warn("{} has an older layout (partitioned by {}); rebuilding it", table.name(), partitioning);
+        drop(table);
+        create(table);
+      } else {
+        upgradeColumns(table, current.metadata().schema());
+      }
     }
+    prepared.add(table.name());
+  }
+
+  private void create(TableSpec table) {
     DeltaTableBuilder builder = DeltaTable.createIfNotExists(spark);
     if (metastore) {
       spark.sql("CREATE DATABASE IF NOT EXISTS `" + database + "`");
       builder = builder.tableName(database + "." + table.name());
     }
-    builder = builder.location(location(table))
-        .addColumns(table.schema())
-        .comment(table.comment());
+    builder = builder.location(location(table)).addColumns(table.schema()).comment(table.comment());
     if (!table.partitionColumns().isEmpty()) {
       builder = builder.partitionedBy(table.partitionColumns().toArray(new String[0]));
     }
@@ -95,17 +168,31 @@ public final class Warehouse {
       builder = builder.property(p.getKey(), p.getValue());
     }
     builder.execute();
-    ensured.add(table.name());
+    empty.add(table.name());
+  }
+
+  private void drop(TableSpec table) {
+    if (metastore) {
+      spark.sql("DROP TABLE IF EXISTS " + identifier(table));
+    }
+    try {
+      Path path = new Path(location(table));
+      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      fs.delete(path, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + location(table), e);
+    }
+    DeltaLog.invalidateCache(spark, new Path(location(table)));
   }
 
   /**
-   * A table written by an older tradecurb gains the columns added since (as nullable columns), so an upgrade
-   * never needs a rebuild of history.
+   * A table written by an older tradecurb gains the columns added since; columns since dropped from the spec
+   * are kept and written as nulls, so an upgrade never needs a rebuild of history.
    */
-  private void addMissingColumns(TableSpec table) {
-    java.util.Set<String> present = new java.util.HashSet<>(java.util.Arrays.asList(read(table).columns()));
-    java.util.List<String> additions = new java.util.ArrayList<>();
-    for (org.apache.spark.sql.types.StructField f : table.schema().fields()) {
+  private void upgradeColumns(TableSpec table, StructType current) {
+    Set<String> present = new HashSet<>(Arrays.asList(current.fieldNames()));
+    List<String> additions = new ArrayList<>();
+    for (StructField f : table.schema().fields()) {
       if (!present.contains(f.name())) {
         additions.add("`" + f.name() + "` " + f.dataType().sql() + " COMMENT "
             + literal(f.getComment().isDefined() ? f.getComment().get() : ""));
@@ -114,71 +201,145 @@ public final class Warehouse {
     if (!additions.isEmpty()) {
       spark.sql("ALTER TABLE " + identifier(table) + " ADD COLUMNS (" + String.join(", ", additions) + ")");
     }
-  }
-
-  public Dataset<Row> read(TableSpec table) {
-    return spark.table(identifier(table));
-  }
-
-  /** The table, or an empty frame of its schema when nothing was ever written. */
-  public Dataset<Row> readOrEmpty(TableSpec table) {
-    return exists(table) ? read(table) : spark.createDataFrame(java.util.List.of(), table.schema());
-  }
-
-  /**
-   * Atomically replaces the rows matching {@code condition} with {@code rows}: one Delta commit, so a rerun
-   * or a crash never leaves duplicates. Works on every Spark 3.5 patch, unlike overwrite-by-saveAsTable.
-   */
-  public void replace(TableSpec table, Dataset<Row> rows, String condition, String runId) {
-    ensure(table);
-    try {
-      conform(table, rows).writeTo(identifier(table))
-          .option("userMetadata", runId)
-          .overwrite(functions.expr(condition));
-    } catch (NoSuchTableException e) {
-      throw new IllegalStateException("table " + table.name() + " vanished while being written", e);
+    Set<String> declared = new HashSet<>(Arrays.asList(table.schema().fieldNames()));
+    List<StructField> extra = Arrays.stream(current.fields()).filter(f -> !declared.contains(f.name())).toList();
+    if (!extra.isEmpty()) {
+      legacyColumns.put(table.name(), extra);
     }
   }
 
-  public void append(TableSpec table, Dataset<Row> rows, String runId) {
-    ensure(table);
+  /** Whether this process created the table and nothing has been written to it yet. */
+  public boolean createdEmpty(TableSpec table) {
+    return empty.contains(table.name());
+  }
+
+  /** The table at its latest version. */
+  public Dataset<Row> read(TableSpec table) {
+    return spark.read().format("delta").load(location(table));
+  }
+
+  /** The table as it was at a version: what a stage reads, so that what it records having read is exact. */
+  public Dataset<Row> read(TableSpec table, TableVersion version) {
+    return spark.read().format("delta").option("versionAsOf", version.version()).load(location(table));
+  }
+
+  /** The table's id and latest version, from its Delta log; empty when the table does not exist. */
+  public Optional<TableVersion> version(TableSpec table) {
+    Snapshot s = snapshot(table);
+    return s.version() < 0 ? Optional.empty() : Optional.of(new TableVersion(s.metadata().id(), s.version()));
+  }
+
+  /**
+   * The partitions (column → value) whose data changed after {@code since} up to {@code until}, from the Delta
+   * log's add and remove actions (compactions excluded). Empty when that cannot be known exactly — another
+   * table id, a version no longer in the log — so the caller redoes everything.
+   */
+  public Optional<Set<Map<String, String>>> changedPartitions(TableSpec table, TableVersion since,
+      TableVersion until) {
+    if (since == null || !since.tableId().equals(until.tableId()) || since.version() > until.version()) {
+      return Optional.empty();
+    }
+    Set<Map<String, String>> changed = new HashSet<>();
+    if (since.version() == until.version()) {
+      return Optional.of(changed);
+    }
     try {
-      conform(table, rows).writeTo(identifier(table)).option("userMetadata", runId).append();
+      scala.collection.Iterator<Tuple2<Object, scala.collection.Seq<Action>>> commits =
+          log(table).getChanges(since.version() + 1, until.version(), true);
+      while (commits.hasNext()) {
+        for (Action action : JavaConverters.seqAsJavaList(commits.next()._2())) {
+          if (action instanceof AddFile add && add.dataChange()) {
+            changed.add(JavaConverters.mapAsJavaMap(add.partitionValues()));
+          } else if (action instanceof RemoveFile remove && remove.dataChange()) {
+            changed.add(JavaConverters.mapAsJavaMap(remove.partitionValues()));
+          }
+        }
+      }
+      return Optional.of(changed);
+    } catch (RuntimeException e) {
+      LOG.warn("cannot read the changes of {} after version {} ({}); redoing all of it", table.name(),
+          since.version(), e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** Every partition (column → value) holding data at a version: a read of the Delta log's file list. */
+  public Set<Map<String, String>> partitions(TableSpec table, TableVersion at) {
+    List<String> columns = table.partitionColumns();
+    Set<Map<String, String>> all = new HashSet<>();
+    for (Row r : log(table).getSnapshotAt(at.version(), Option.empty(), Option.empty()).allFiles()
+        .select(columns.stream().map(c -> functions.col("partitionValues").getItem(c).as(c)).toArray(Column[]::new))
+        .distinct().collectAsList()) {
+      Map<String, String> values = new HashMap<>();
+      for (int i = 0; i < columns.size(); i++) {
+        values.put(columns.get(i), r.getString(i));
+      }
+      all.add(values);
+    }
+    return all;
+  }
+
+  /** Appends rows in one commit; {@code metrics} are extra named aggregates observed on the rows written. */
+  public Written append(TableSpec table, Dataset<Row> rows, String runId, Column... metrics) {
+    return write(table, rows, null, runId, metrics);
+  }
+
+  /**
+   * Atomically replaces the rows matching {@code condition} with {@code rows}: one Delta commit, so a rerun or
+   * a crash never leaves duplicates. A condition on partition columns drops whole files without reading them.
+   */
+  public Written replace(TableSpec table, Dataset<Row> rows, String condition, String runId, Column... metrics) {
+    return write(table, rows, condition, runId, metrics);
+  }
+
+  private Written write(TableSpec table, Dataset<Row> rows, String condition, String runId, Column[] metrics) {
+    prepare(List.of(table));
+    Observation written = new Observation(table.name() + "-" + java.util.UUID.randomUUID());
+    List<Column> observed = new ArrayList<>(List.of(functions.count(functions.lit(1)).as("rows")));
+    observed.addAll(Arrays.asList(metrics));
+    Dataset<Row> out = conform(table, rows).observe(written, observed.get(0),
+        observed.subList(1, observed.size()).toArray(new Column[0]));
+    try {
+      if (condition == null || empty.contains(table.name())) {
+        out.writeTo(identifier(table)).option("userMetadata", runId).append();
+      } else {
+        out.writeTo(identifier(table)).option("userMetadata", runId).overwrite(functions.expr(condition));
+      }
     } catch (NoSuchTableException e) {
       throw new IllegalStateException("table " + table.name() + " vanished while being written", e);
+    }
+    empty.remove(table.name());
+    Map<String, Object> values = new LinkedHashMap<>(observed(written));
+    return new Written(((Number) values.remove("rows")).longValue(), values);
+  }
+
+  /**
+   * The metrics an observation collected. Call it only after the action that carried it has succeeded:
+   * an observation whose action failed never completes.
+   */
+  public static Map<String, Object> observed(Observation observation) {
+    try {
+      return observation.getAsJava();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading observed counts", e);
     }
   }
 
   /** Columns in the table's order and types, so a writer cannot drift from the declared schema. */
-  private static Dataset<Row> conform(TableSpec table, Dataset<Row> rows) {
-    Column[] columns = java.util.Arrays.stream(table.schema().fields())
-        .map(f -> functions.col(f.name()).cast(f.dataType()).as(f.name()))
-        .toArray(Column[]::new);
-    return rows.select(columns);
-  }
-
-  /** The table's current Delta version: what a downstream stage records having consumed. */
-  public long version(TableSpec table) {
-    return DeltaTable.forPath(spark, location(table)).history(1).select("version").first().getLong(0);
-  }
-
-  /**
-   * Rows the table's latest commit wrote, from Delta's operation metrics. Exact for a whole-table replace;
-   * a replace of part of a table also counts rows it copied from rewritten files (use {@link #count}).
-   */
-  public long rowsWrittenByLastCommit(TableSpec table) {
-    Row last = DeltaTable.forPath(spark, location(table)).history(1).select("operationMetrics").first();
-    scala.collection.Map<String, String> metrics = last.getMap(0);
-    return Long.parseLong(metrics.get("numOutputRows").getOrElse(() -> "0"));
-  }
-
-  /** Rows now in the table that match a condition: how a stage checks what its commit really wrote. */
-  public long count(TableSpec table, String condition) {
-    return read(table).where(condition).count();
+  private Dataset<Row> conform(TableSpec table, Dataset<Row> rows) {
+    List<Column> columns = new ArrayList<>();
+    for (StructField f : table.schema().fields()) {
+      columns.add(functions.col(f.name()).cast(f.dataType()).as(f.name()));
+    }
+    for (StructField f : legacyColumns.getOrDefault(table.name(), List.of())) {
+      columns.add(functions.lit(null).cast(f.dataType()).as(f.name()));
+    }
+    return rows.select(columns.toArray(new Column[0]));
   }
 
   /**
-   * Makes every existing table addressable by its bare name in this session's SQL. In path mode the names are
+   * Makes existing tables addressable by their bare names in this session's SQL. In path mode the names are
    * registered in the session catalog as external tables over the warehouse folders (dropping a name never
    * deletes data); a name already registered elsewhere is re-pointed only in a session-local catalog.
    */

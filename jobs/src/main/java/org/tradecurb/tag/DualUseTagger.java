@@ -89,7 +89,7 @@ public final class DualUseTagger {
           "For China-origin flows (China's exports, others' imports from China) the destination; else null")
       .column("catalog_version", DataTypes.StringType, false, "Version (SHA-256) of the catalogue used")
       .column("tagged_run_id", DataTypes.StringType, false, "Tag run that wrote the row")
-      .partitionedBy("source", "period")
+      .partitionedBy("source", "year")
       .build();
 
   private DualUseTagger() {}

@@ -1,27 +1,37 @@
 package org.tradecurb.tag;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.year;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
+import org.tradecurb.ExitCode;
 import org.tradecurb.TradecurbException;
 import org.tradecurb.normalize.TradeFlows;
+import org.tradecurb.pipeline.Fingerprint;
 import org.tradecurb.pipeline.RunContext;
 import org.tradecurb.pipeline.Stage;
+import org.tradecurb.pipeline.StageResult;
 import org.tradecurb.quality.PipelineRuns;
+import org.tradecurb.spark.TableSpec;
+import org.tradecurb.spark.TableVersion;
 import org.tradecurb.spark.Warehouse;
 
 /**
- * Tag: writes the catalogue and events tables, then trade_flows_tagged. Only source-years whose trade_flows
- * rows changed since they were last tagged are redone; a new catalogue version redoes everything.
+ * Tag: writes the catalogue and events tables when they changed, then trade_flows_tagged. Only the
+ * source-years whose trade_flows rows changed since the version it last consumed are redone; a new
+ * catalogue version redoes everything.
  */
 public final class TagStage implements Stage {
 
@@ -33,70 +43,71 @@ public final class TagStage implements Stage {
   }
 
   @Override
-  public void run(RunContext run) {
-    long started = System.currentTimeMillis();
+  public List<TableSpec> tables() {
+    return List.of(DualUseCatalog.TABLE, CurbEvent.TABLE, DualUseTagger.TABLE);
+  }
+
+  @Override
+  public StageResult run(RunContext run) {
     Warehouse warehouse = run.warehouse();
     DualUseCatalog catalog = DualUseCatalog.load(run.config());
     List<CurbEvent> events = CurbEvent.fromConfig(run.config());
     checkEventInstruments(events, catalog);
-    run.describe(NAME, "write catalogue and events");
-    if (!catalog.version().equals(storedCatalogVersion(warehouse))) {
-      warehouse.replace(DualUseCatalog.TABLE, catalog.toDataset(run.spark()), "true", run.runId());
+    Map<String, String> last = run.lastConsumed(NAME);
+    Map<String, String> consumed = new TreeMap<>();
+    consumed.put("catalog", catalog.version());
+    consumed.put("events", Fingerprint.of(events));
+    if (!catalog.version().equals(last.get("catalog")) || warehouse.createdEmpty(DualUseCatalog.TABLE)) {
+      run.step(NAME, "write dual_use_catalog", () -> warehouse.replace(DualUseCatalog.TABLE,
+          catalog.toDataset(run.spark()), "true", run.runId()), Warehouse.Written::rows);
     }
-    Dataset<Row> eventRows = CurbEvent.toDataset(run.spark(), events);
-    if (!warehouse.exists(CurbEvent.TABLE) || !sameRows(warehouse.read(CurbEvent.TABLE), eventRows)) {
-      warehouse.replace(CurbEvent.TABLE, eventRows, "true", run.runId());
+    if (!consumed.get("events").equals(last.get("events")) || warehouse.createdEmpty(CurbEvent.TABLE)) {
+      run.step(NAME, "write curb_events", () -> warehouse.replace(CurbEvent.TABLE,
+          CurbEvent.toDataset(run.spark(), events), "true", run.runId()), Warehouse.Written::rows);
     }
 
-    if (!warehouse.exists(TradeFlows.TABLE)) {
-      run.recordSkipped(NAME, started, "trade_flows does not exist yet");
-      return;
+    Optional<TableVersion> flows = warehouse.version(TradeFlows.TABLE);
+    String taggedId = warehouse.version(DualUseTagger.TABLE).map(TableVersion::tableId).orElse("");
+    consumed.put(DualUseTagger.TABLE.name(), taggedId);
+    if (flows.isEmpty()) {
+      return StageResult.skipped(NAME, "trade_flows does not exist yet", consumed);
     }
-    Set<String> stale = staleSourceYears(warehouse, catalog.version());
+    consumed.put(TradeFlows.TABLE.name(), flows.get().toString());
+    boolean redoAll = !catalog.version().equals(last.get("catalog")) || !taggedId.equals(last.get(
+        DualUseTagger.TABLE.name()));
+    TableVersion since = redoAll ? null : TableVersion.parse(last.get(TradeFlows.TABLE.name())).orElse(null);
+    Set<Map<String, String>> stale = warehouse.changedPartitions(TradeFlows.TABLE, since, flows.get())
+        .orElseGet(() -> {
+          Set<Map<String, String>> all = new HashSet<>(warehouse.partitions(TradeFlows.TABLE, flows.get()));
+          warehouse.version(DualUseTagger.TABLE).ifPresent(v -> all.addAll(warehouse.partitions(DualUseTagger.TABLE, v)));
+          return all;
+        });
     if (stale.isEmpty()) {
-      run.recordSkipped(NAME, started, "trade_flows unchanged since the last tag run");
-      return;
+      return StageResult.skipped(NAME, "trade_flows unchanged since the last tag run", consumed);
     }
+    String condition = "(" + stale.stream().map(p -> "(source = " + Warehouse.literal(p.get("source"))
+        + " AND year = " + Integer.parseInt(p.get("year")) + ")").sorted().collect(Collectors.joining(" OR ")) + ")";
+    Observation read = new Observation("tag-read-" + run.runId());
+    Dataset<Row> input = warehouse.read(TradeFlows.TABLE, flows.get()).where(condition);
+    Dataset<Row> matches = DualUseTagger.codeMatches(input, DualUseTagger.catalogKeys(run.spark(), catalog),
+        DualUseTagger.hs2017To2022());
+    Dataset<Row> tagged = DualUseTagger.tag(input.observe(read, count(lit(1)).as("rows")), matches,
+        catalog.version(), run.runId());
+    Warehouse.Written written = run.step(NAME, "tag " + stale.size() + " source-years",
+        () -> warehouse.replace(DualUseTagger.TABLE, tagged, condition, run.runId(),
+            sum(when(col("dual_use"), 1L).otherwise(0L)).as("dual_use")), Warehouse.Written::rows);
     PipelineRuns.Entry entry = new PipelineRuns.Entry(NAME, "all");
-    String condition = "(" + stale.stream().map(sy -> {
-      String[] p = sy.split("\\|");
-      int y = Integer.parseInt(p[1]);
-      return "(source = " + Warehouse.literal(p[0]) + " AND period >= DATE'" + LocalDate.of(y, 1, 1)
-          + "' AND period < DATE'" + LocalDate.of(y + 1, 1, 1) + "')";
-    }).collect(Collectors.joining(" OR ")) + ")";
-    run.describe(NAME, "tag " + stale.size() + " source-years");
-    Dataset<Row> flows = warehouse.read(TradeFlows.TABLE).where(condition);
-    Dataset<Row> matches = DualUseTagger.codeMatches(flows,
-        DualUseTagger.catalogKeys(run.spark(), catalog), DualUseTagger.hs2017To2022());
-    warehouse.replace(DualUseTagger.TABLE, DualUseTagger.tag(flows, matches, catalog.version(), run.runId()),
-        condition, run.runId());
-    List<Row> counts = warehouse.read(DualUseTagger.TABLE)
-        .where("tagged_run_id = " + Warehouse.literal(run.runId()))
-        .groupBy().agg(org.apache.spark.sql.functions.count("*"),
-            org.apache.spark.sql.functions.sum(org.apache.spark.sql.functions.col("dual_use").cast("long")))
-        .collectAsList();
-    entry.read = warehouse.count(TradeFlows.TABLE, condition);
+    entry.read = ((Number) Warehouse.observed(read).get("rows")).longValue();
     entry.accepted = entry.read;
-    entry.written = counts.get(0).getLong(0);
-    entry.message = stale.size() + " source-year(s) tagged; " + (counts.get(0).isNullAt(1) ? 0 : counts.get(0).getLong(1))
-        + " dual-use rows; catalogue " + catalog.version().substring(0, 12);
+    entry.written = written.rows();
+    entry.message = stale.size() + " source-year(s) tagged; " + written.count("dual_use") + " dual-use rows; "
+        + "catalogue " + catalog.version().substring(0, 12);
+    StageResult result = StageResult.of(NAME, List.of(entry), consumed);
     if (entry.written != entry.read) {
-      entry.status = "failed";
-      entry.exitCode = org.tradecurb.ExitCode.RECONCILIATION_FAILED.code;
-      run.record(started, List.of(entry));
-      throw new TradecurbException(org.tradecurb.ExitCode.RECONCILIATION_FAILED,
-          "tag wrote " + entry.written + " rows for " + entry.read + " trade_flows rows").recorded();
+      return result.failedWith(new TradecurbException(ExitCode.RECONCILIATION_FAILED,
+          "tag wrote " + entry.written + " rows for " + entry.read + " trade_flows rows"));
     }
-    run.record(started, List.of(entry));
-  }
-
-  /** Small tables only: both sides are collected. */
-  private static boolean sameRows(Dataset<Row> stored, Dataset<Row> fresh) {
-    java.util.Set<String> a = new java.util.HashSet<>();
-    stored.collectAsList().forEach(r -> a.add(r.toString()));
-    java.util.Set<String> b = new java.util.HashSet<>();
-    fresh.collectAsList().forEach(r -> b.add(r.toString()));
-    return a.equals(b);
+    return result;
   }
 
   private static void checkEventInstruments(List<CurbEvent> events, DualUseCatalog catalog) {
@@ -109,37 +120,5 @@ public final class TagStage implements Stage {
         }
       }
     }
-  }
-
-  private static String storedCatalogVersion(Warehouse warehouse) {
-    if (!warehouse.exists(DualUseCatalog.TABLE)) {
-      return null;
-    }
-    List<Row> v = warehouse.read(DualUseCatalog.TABLE).select("catalog_version").limit(1).collectAsList();
-    return v.isEmpty() ? null : v.get(0).getString(0);
-  }
-
-  /**
-   * Source-years to (re)tag: those where the normalize runs behind trade_flows differ from those behind
-   * trade_flows_tagged (new, revised or removed figures), or tagged with another catalogue version.
-   */
-  private static Set<String> staleSourceYears(Warehouse warehouse, String catalogVersion) {
-    Dataset<Row> flows = warehouse.read(TradeFlows.TABLE)
-        .select(col("source"), year(col("period")).as("y"), col("normalized_run_id")).distinct();
-    Set<String> stale = new TreeSet<>();
-    if (!warehouse.exists(DualUseTagger.TABLE)) {
-      flows.select("source", "y").distinct().collectAsList().forEach(r -> stale.add(r.getString(0) + "|" + r.getInt(1)));
-      return stale;
-    }
-    Dataset<Row> tagged = warehouse.read(DualUseTagger.TABLE)
-        .where(col("catalog_version").equalTo(catalogVersion))
-        .select(col("source"), year(col("period")).as("y"), col("normalized_run_id")).distinct();
-    Dataset<Row> taggedAll = warehouse.read(DualUseTagger.TABLE)
-        .select(col("source"), year(col("period")).as("y"), col("normalized_run_id")).distinct();
-    for (Row r : flows.except(tagged).union(taggedAll.except(flows)).select("source", "y").distinct()
-        .collectAsList()) {
-      stale.add(r.getString(0) + "|" + r.getInt(1));
-    }
-    return stale;
   }
 }

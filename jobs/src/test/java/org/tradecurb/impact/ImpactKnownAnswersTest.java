@@ -53,7 +53,7 @@ class ImpactKnownAnswersTest extends SparkTestBase {
 
   /** Built once for the class: the panel is the same for every test. */
   private static ImpactModel model;
-  private Dataset<Row> marked;
+  private Dataset<Row> base;
   private Dataset<Row> windowed;
   private Dataset<Row> impact;
 
@@ -70,7 +70,7 @@ class ImpactKnownAnswersTest extends SparkTestBase {
     if (model == null) {
       model = build();
     }
-    marked = model.marked();
+    base = model.base();
     windowed = model.windowed();
     impact = model.impact();
   }
@@ -168,7 +168,7 @@ class ImpactKnownAnswersTest extends SparkTestBase {
 
   @Test
   void mirrorGapBeforeAndAfterTheCifFobMargin() {
-    List<Row> both = MirrorFlows.byHs6(marked, 0.06).where("japan_imports_usd IS NOT NULL").orderBy("period")
+    List<Row> both = MirrorFlows.byHs6(base, 0.06).where("japan_imports_usd IS NOT NULL").orderBy("period")
         .collectAsList();
     assertEquals(2, both.size());
     assertEquals(6.0, both.get(0).<Double>getAs("gap_pct"), 1e-9, "42.4 vs 40: just the margin");
@@ -191,11 +191,11 @@ class ImpactKnownAnswersTest extends SparkTestBase {
 
   @Test
   void monthlyFlowsSplitCombinedMonthsAndSourceComparisonKeepsTheOtherSource() {
-    Row jan = MonthlyFlows.compute(marked).where("partner_iso3 = 'JPN' AND flow = 'export' AND category = "
+    Row jan = MonthlyFlows.compute(base).where("partner_iso3 = 'JPN' AND flow = 'export' AND category = "
         + "'non_dual_use' AND period = DATE'2026-01-01'").first();
     assertEquals(200.0, jan.<Double>getAs("value_usd"), 1e-9);
     Assertions.assertTrue(jan.<Boolean>getAs("split_from_combined"));
-    Row comtrade = SourceSelection.comparison(marked).where("source = 'comtrade' AND category = 'graphite'").first();
+    Row comtrade = SourceSelection.comparison(base).where("source = 'comtrade' AND category = 'graphite'").first();
     Assertions.assertFalse(comtrade.<Boolean>getAs("used"));
     assertEquals(899.0, comtrade.<Double>getAs("value_vs_used_pct"), 1e-9, "999 vs 100");
   }

@@ -96,8 +96,8 @@ class PlantedEffectsIT extends SparkTestBase {
   }
 
   /**
-   * One run is killed while normalize writes trade_flows (bronze done, silver half-done, the ledger not yet
-   * marked); while it holds the warehouse a second run is refused as busy. The next normal run must give the
+   * One run is killed just after normalize wrote trade_flows (bronze done, tag and impact not yet, the run not
+   * yet recorded); while it holds the warehouse a second run is refused as busy. The next normal run must give the
    * tables of one clean run.
    */
   @Test
@@ -112,7 +112,8 @@ class PlantedEffectsIT extends SparkTestBase {
     assertEquals(5, busy.exitCode(), busy.stderr());
     Assertions.assertTrue(busy.stderr().contains("is busy"), busy.stderr());
 
-    waitFor(killed.resolve("trade_flows/_delta_log"), run, 300_000);
+    // trade_flows is created empty (version 0) before ingest; version 1 is normalize's write.
+    waitFor(killed.resolve("trade_flows/_delta_log/00000000000000000001.json"), run, 300_000);
     Assertions.assertTrue(run.isAlive(), "the run was still going when killed");
     run.descendants().forEach(ProcessHandle::destroyForcibly);
     run.destroyForcibly().waitFor(30, TimeUnit.SECONDS);

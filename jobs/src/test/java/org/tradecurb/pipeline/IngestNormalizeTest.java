@@ -168,9 +168,13 @@ class IngestNormalizeTest extends SparkTestBase {
         + "ORDER BY source, period, partner_iso3, code");
     assertEquals(before.stream().filter(r -> !r.getString(0).equals("japan_customs")).map(r -> r.mkString("|"))
         .toList(), after.stream().map(r -> r.mkString("|")).toList(), "other sources untouched");
-    List<Row> ledger = rows(wh, "ingest_files", "SELECT revision, normalized_run_id IS NOT NULL FROM ingest_files "
+    List<Row> ledger = rows(wh, "ingest_files", "SELECT revision FROM ingest_files "
         + "WHERE source_file = 'japan-customs/imp_2025.csv'");
-    assertEquals("[2,true]", ledger.get(0).toString());
+    assertEquals("[2]", ledger.get(0).toString());
+    List<Row> redone = rows(wh, "pipeline_runs", "SELECT source, message FROM pipeline_runs WHERE stage = 'normalize' "
+        + "AND run_id = (SELECT max(run_id) FROM pipeline_runs) AND status = 'succeeded'");
+    assertEquals("[japan_customs,years 2025 redone]", redone.stream().map(Row::toString).collect(Collectors.joining()),
+        "only the revised file's source-year is redone, found from the bronze table's Delta log");
     List<Row> quarantine = rows(wh, "quarantine", "SELECT count(*) FROM quarantine "
         + "WHERE source_file = 'japan-customs/imp_2025.csv'");
     assertEquals(0L, quarantine.get(0).getLong(0), "the revision fixed the bad line: its quarantine row is gone");

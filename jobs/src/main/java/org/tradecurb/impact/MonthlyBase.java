@@ -1,0 +1,43 @@
+package org.tradecurb.impact;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.tradecurb.spark.ExactSum;
+
+/**
+ * The one aggregate every gold table is derived from: the tagged flows, combined January–February figures
+ * split, each line marked with whether its source is the one used, summed per route, month, source and tag
+ * set — small, whatever the size of the tagged table. Only the mirror routes (China's exports to Japan,
+ * Japan's imports from China) keep their HS6 lines ({@code mirror_hs6}), which mirror_flows compares.
+ *
+ * <p>Columns: the grouping keys, {@code value_usd}, {@code net_weight_kg} (of the lines that report one),
+ * {@code kg_value_usd} (value of those lines), {@code n_codes} (distinct codes: a code falls in one group per
+ * route and month, so group counts add up).
+ */
+public final class MonthlyBase {
+
+  static final String[] KEYS = {"reporter_iso3", "partner_iso3", "flow", "period", "source", "used", "dual_use",
+      "dual_use_category", "control_instruments", "match_approximate", "split_from_combined", "mirror_hs6"};
+
+  private MonthlyBase() {}
+
+  public static Dataset<Row> of(Dataset<Row> tagged, Map<String, List<String>> sourcePrecedence) {
+    Dataset<Row> marked = SourceSelection.mark(SourceSelection.splitCombinedMonths(tagged), sourcePrecedence);
+    return marked.withColumn("mirror_hs6", when(MirrorFlows.mirrorRoute(), col("hs6")))
+        .groupBy(java.util.Arrays.stream(KEYS).map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
+        .agg(ExactSum.sum("value_usd").as("value_usd"),
+            ExactSum.sum("net_weight_kg").as("net_weight_kg"),
+            ExactSum.sum(when(col("net_weight_kg").isNotNull(), col("value_usd")).otherwise(lit(0.0))).as("kg_value_usd"),
+            countDistinct("code").as("n_codes"),
+            count(lit(1)).as("lines"));
+  }
+}

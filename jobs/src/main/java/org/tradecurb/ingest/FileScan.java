@@ -1,0 +1,149 @@
+package org.tradecurb.ingest;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.tradecurb.spark.HadoopConf;
+
+/**
+ * The first pass over a file, in one task: every byte is hashed, decompressed and decoded, so that a file
+ * which is truncated, corrupt or not text is refused here, by name, before any of it is parsed. It also
+ * finds the header and, for an uncompressed file, counts the lines before each block boundary (see
+ * {@link FileFingerprint}).
+ */
+final class FileScan {
+
+  private FileScan() {}
+
+  static FileFingerprint scan(InputFile file, HadoopConf conf, long blockSize) {
+    MessageDigest digest = sha256();
+    long[] size = {0};
+    Pass utf8;
+    try (InputStream raw = new DigestInputStream(new CountingStream(RawFileReader.open(file, conf), size), digest)) {
+      utf8 = read(TextDecoding.maybeGunzip(raw, file.gzipped()), StandardCharsets.UTF_8,
+          file.gzipped() ? 0 : blockSize);
+      raw.transferTo(OutputStream.nullOutputStream()); // bytes after a gzip trailer count in the checksum
+    } catch (IOException e) {
+      return FileFingerprint.unreadable(file, null, size[0], null, "cannot read " + file.relativePath()
+          + (file.gzipped() ? " as gzip" : "") + ": " + e.getMessage());
+    }
+    String hash = HexFormat.of().formatHex(digest.digest());
+    Pass pass = utf8;
+    Charset charset = StandardCharsets.UTF_8;
+    Charset fallback = file.format().fallbackCharset();
+    if (utf8.invalidLine > 0 && !fallback.equals(StandardCharsets.UTF_8)) {
+      charset = fallback;
+      try (InputStream in = TextDecoding.maybeGunzip(RawFileReader.open(file, conf), file.gzipped())) {
+        pass = read(in, charset, 0);
+      } catch (IOException e) {
+        return FileFingerprint.unreadable(file, hash, size[0], null, "cannot read " + file.relativePath() + ": "
+            + e.getMessage());
+      }
+    }
+    if (pass.invalidLine > 0) {
+      return FileFingerprint.unreadable(file, hash, size[0], charset.name(), file.relativePath() + " line "
+          + pass.invalidLine + ": bytes are not valid " + charset.name());
+    }
+    if (pass.header == null) {
+      return FileFingerprint.unreadable(file, hash, size[0], charset.name(), file.relativePath()
+          + " is empty: expected a header line");
+    }
+    try {
+      file.format().open(pass.header, file.context());
+    } catch (FileLayoutException e) {
+      return FileFingerprint.unreadable(file, hash, size[0], charset.name(), file.relativePath() + " line "
+          + pass.headerLine + ": " + e.getMessage());
+    }
+    long[] blocks = file.gzipped() ? null : utf8.linesBeforeBlock;
+    return new FileFingerprint(file, hash, size[0], charset.name(), pass.header, pass.headerLine, null,
+        utf8.textBytes, blockSize, blocks);
+  }
+
+  /** What one read of the text found. {@code invalidLine} is 0 when every line decodes. */
+  private record Pass(String header, long headerLine, long invalidLine, long textBytes, long[] linesBeforeBlock) {}
+
+  /** Reads every line; with a block size, records the newlines before each block boundary. */
+  private static Pass read(InputStream in, Charset charset, long blockSize) throws IOException {
+    TextDecoding.LineReader reader = new TextDecoding.LineReader(in, charset);
+    List<Long> blocks = new ArrayList<>(List.of(0L));
+    long boundary = blockSize;
+    String header = null;
+    long headerLine = 0;
+    long invalid = 0;
+    long newlinesBefore = 0;
+    while (reader.advance()) {
+      // A line ending in a newline has it at offset - 1: each boundary up to there has the newlines before it.
+      while (blockSize > 0 && reader.newlines() > newlinesBefore && reader.offset() - 1 >= boundary) {
+        blocks.add(newlinesBefore);
+        boundary += blockSize;
+      }
+      newlinesBefore = reader.newlines();
+      if (invalid == 0) {
+        try {
+          String text = reader.text();
+          if (header == null && !text.isBlank()) {
+            header = text;
+            headerLine = reader.lineNumber();
+          }
+        } catch (CharacterCodingException e) {
+          invalid = reader.lineNumber();
+          if (blockSize == 0) {
+            break;
+          }
+        }
+      }
+    }
+    while (blockSize > 0 && boundary < reader.offset()) {
+      blocks.add(reader.newlines());
+      boundary += blockSize;
+    }
+    return new Pass(header, headerLine, invalid, reader.offset(),
+        blocks.stream().mapToLong(Long::longValue).toArray());
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Counts the bytes of a file as stored as they stream past. */
+  private static final class CountingStream extends FilterInputStream {
+    private final long[] count;
+
+    CountingStream(InputStream in, long[] count) {
+      super(in);
+      this.count = count;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count[0]++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count[0] += n;
+      }
+      return n;
+    }
+  }
+}
