@@ -1,21 +1,34 @@
 package org.tradecurb.cli;
 
 import java.nio.file.Path;
+import java.util.List;
+import org.tradecurb.ExitCode;
+import org.tradecurb.TradecurbException;
+import org.tradecurb.generate.ComtradeBulkFiles;
 import org.tradecurb.generate.GeneratorOptions;
 import org.tradecurb.generate.SyntheticDataset;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /**
  * Writes a synthetic dataset in the three published formats, with known effects planted around China's
- * export controls, so the pipeline can be run and checked end to end without the real downloads. No Spark.
+ * export controls, so the pipeline can be run and checked end to end without the real downloads; or only
+ * UN Comtrade bulk files of a chosen number of rows, to time the pipeline against other tools. No Spark.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true, showDefaultValues = true,
     description = "Write synthetic Comtrade, Japan Customs and China Customs files with planted effects "
-        + "(China->Japan dual-use curb, front-loading, diversion, CIF/FOB mirror gap) and a README.")
+        + "(China->Japan dual-use curb, front-loading, diversion, CIF/FOB mirror gap) and a README; or, with "
+        + "--comtrade-bulk-rows, only UN Comtrade bulk files of an exact size, for timing.")
 public final class GenerateCommand implements Runnable {
 
   private static final GeneratorOptions DEFAULTS = GeneratorOptions.DEFAULTS;
+
+  /** Options that shape only what --comtrade-bulk-rows does not write. */
+  private static final List<String> NOT_BULK = List.of(
+      "--codes", "--bad-rows", "--combined-jan-feb-year", "--japan-variants-year");
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "New or empty output folder")
   Path out;
@@ -92,9 +105,60 @@ public final class GenerateCommand implements Runnable {
   @Option(names = "--bad-rows", paramLabel = "N", description = "Malformed rows to plant (listed in the README)")
   int badRows = DEFAULTS.badRows();
 
+  @Option(names = "--comtrade-bulk-rows", paramLabel = "N",
+      description = "Instead of the three sources, write only UN Comtrade bulk files (comtrade/*.tsv, "
+          + "tab-separated, uncompressed) with exactly N data rows, for timing: monthly totals and breakdown "
+          + "rows of China's exports and Japan's imports, the built-in codes plus as many synthetic codes as N "
+          + "needs, rows beyond N left out of the last months. Not with --codes, --bad-rows, "
+          + "--combined-jan-feb-year or --japan-variants-year")
+  Long comtradeBulkRows;
+
+  @Option(names = "--comtrade-bulk-files", paramLabel = "K",
+      description = "With --comtrade-bulk-rows: split the rows in order over K files (default 1)")
+  Integer comtradeBulkFiles;
+
+  @Spec
+  CommandSpec spec;
+
   @Override
   public void run() {
-    GeneratorOptions options = GeneratorOptions.builder()
+    if (comtradeBulkRows != null) {
+      writeComtradeBulk();
+      return;
+    }
+    if (comtradeBulkFiles != null) {
+      throw new TradecurbException(ExitCode.USAGE, "--comtrade-bulk-files needs --comtrade-bulk-rows");
+    }
+    GeneratorOptions options = series()
+        .codes(codes)
+        .combinedJanFebYear(combinedJanFebYear)
+        .japanVariantsYear(japanVariantsYear)
+        .badRows(badRows)
+        .build();
+    SyntheticDataset.Written written = SyntheticDataset.write(out, options);
+    System.out.println("tradecurb: wrote " + written.files() + " files with " + written.dataRows() + " data rows"
+        + (written.planted().isEmpty() ? "" : " and " + written.planted().size() + " planted malformed rows")
+        + " to " + out + " (synthetic data: see " + out.resolve("README.md") + ")");
+  }
+
+  private void writeComtradeBulk() {
+    ParseResult parsed = spec.commandLine().getParseResult();
+    List<String> given = NOT_BULK.stream().filter(parsed::hasMatchedOption).toList();
+    if (!given.isEmpty()) {
+      throw new TradecurbException(ExitCode.USAGE, "--comtrade-bulk-rows sets the codes itself and writes no "
+          + "planted rows nor China or Japan Customs files: leave out " + String.join(", ", given));
+    }
+    GeneratorOptions options = series().combinedJanFebYear(0).japanVariantsYear(0).build();
+    ComtradeBulkFiles.Written written = ComtradeBulkFiles.write(out, options, comtradeBulkRows,
+        comtradeBulkFiles == null ? 1 : comtradeBulkFiles);
+    System.out.println("tradecurb: wrote " + written.files() + " UN Comtrade bulk files with " + written.dataRows()
+        + " data rows (" + written.codes() + " codes, " + written.firstMonth() + " to " + written.lastMonth()
+        + ") to " + out.resolve("comtrade") + " (synthetic data)");
+  }
+
+  /** The options that shape the synthetic series, common to both kinds of output. */
+  private GeneratorOptions.Builder series() {
+    return GeneratorOptions.builder()
         .seed(seed)
         .start(GeneratorOptions.month("--start", start))
         .end(GeneratorOptions.month("--end", end))
@@ -110,15 +174,6 @@ public final class GenerateCommand implements Runnable {
         .seasonality(seasonality)
         .trend(trend)
         .noise(noise)
-        .codes(codes)
-        .partners(partners)
-        .combinedJanFebYear(combinedJanFebYear)
-        .japanVariantsYear(japanVariantsYear)
-        .badRows(badRows)
-        .build();
-    SyntheticDataset.Written written = SyntheticDataset.write(out, options);
-    System.out.println("tradecurb: wrote " + written.files() + " files with " + written.dataRows() + " data rows"
-        + (written.planted().isEmpty() ? "" : " and " + written.planted().size() + " planted malformed rows")
-        + " to " + out + " (synthetic data: see " + out.resolve("README.md") + ")");
+        .partners(partners);
   }
 }

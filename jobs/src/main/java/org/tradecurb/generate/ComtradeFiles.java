@@ -33,35 +33,64 @@ final class ComtradeFiles {
 
   static List<GeneratedFile> of(SyntheticTrade trade) {
     List<GeneratedFile> files = new ArrayList<>();
-    Partners p = trade.partners();
     for (int year = trade.options().start().getYear(); year <= trade.options().end().getYear(); year++) {
-      files.add(new ReporterYear(trade, p.china(), Direction.EXPORT, year));
-      files.add(new ReporterYear(trade, p.japan(), Direction.IMPORT, year));
+      int y = year;
+      List<YearMonth> months = trade.months().stream().filter(m -> m.getYear() == y).toList();
+      files.addAll(bothReporters(trade, months, String.valueOf(year)));
     }
     return files;
   }
 
-  /** One reporter's figures for one year: months × partners × codes, each as a totals and a breakdown row. */
-  private static final class ReporterYear implements GeneratedFile {
+  /**
+   * The same figures month by month, the way Comtrade cuts its bulk downloads (a reporter and a period
+   * each): every month China's exports, then Japan's imports.
+   */
+  static List<GeneratedFile> byMonth(SyntheticTrade trade) {
+    List<GeneratedFile> blocks = new ArrayList<>();
+    for (YearMonth month : trade.months()) {
+      blocks.addAll(bothReporters(trade, List.of(month), GeneratedFile.yyyymm(month)));
+    }
+    return blocks;
+  }
+
+  /** Rows one code adds over the whole span: every month, both reporters, every partner, two rows. */
+  static long rowsPerCode(SyntheticTrade trade) {
+    Partners p = trade.partners();
+    int partners = trade.partnersOf(p.china(), Direction.EXPORT).size()
+        + trade.partnersOf(p.japan(), Direction.IMPORT).size();
+    return 2L * trade.months().size() * partners;
+  }
+
+  private static List<GeneratedFile> bothReporters(SyntheticTrade trade, List<YearMonth> months, String period) {
+    Partners p = trade.partners();
+    return List.of(new ReporterPeriod(trade, p.china(), Direction.EXPORT, months, period),
+        new ReporterPeriod(trade, p.japan(), Direction.IMPORT, months, period));
+  }
+
+  /** One reporter's figures for a period (a year or a month): months × partners × codes, totals and breakdown. */
+  private static final class ReporterPeriod implements GeneratedFile {
     private final SyntheticTrade trade;
     private final Partner reporter;
     private final Direction direction;
     private final List<YearMonth> months;
+    private final String period;
     private final List<Partner> partners;
     private final List<Commodity> codes;
 
-    ReporterYear(SyntheticTrade trade, Partner reporter, Direction direction, int year) {
+    ReporterPeriod(SyntheticTrade trade, Partner reporter, Direction direction, List<YearMonth> months,
+        String period) {
       this.trade = trade;
       this.reporter = reporter;
       this.direction = direction;
-      this.months = trade.months().stream().filter(m -> m.getYear() == year).toList();
+      this.months = months;
+      this.period = period;
       this.partners = trade.partnersOf(reporter, direction);
       this.codes = trade.commodities();
     }
 
     @Override
     public String path() {
-      return "comtrade/" + reporter.m49() + "_" + months.get(0).getYear() + ".tsv.gz";
+      return "comtrade/" + reporter.m49() + "_" + period + ".tsv.gz";
     }
 
     @Override

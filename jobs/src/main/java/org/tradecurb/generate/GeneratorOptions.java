@@ -139,6 +139,13 @@ public record GeneratorOptions(
         "--bad-rows " + badRows);
   }
 
+  /** The same options with {@code n} synthetic codes. */
+  public GeneratorOptions withCodes(int n) {
+    return new GeneratorOptions(seed, start, end, eventMonth, anticipationMonth, valueChange, unitValueChange,
+        nonDualUseChange, diversionTo, diversionShare, frontLoading, cifFobMargin, seasonality, trend, noise, n,
+        partners, combinedJanFebYear, japanVariantsYear, badRows);
+  }
+
   /** Quantity change implied by the value and unit-value changes: (1+value)/(1+unit value) - 1. */
   public double quantityChange() {
     return (1 + valueChange) / (1 + unitValueChange) - 1;

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +58,8 @@ public final class SyntheticDataset {
     return files;
   }
 
-  private static void requireEmpty(Path out) {
+  /** Refuses an output folder that holds anything, so that no earlier run's files mix in. */
+  static void requireEmpty(Path out) {
     if (Files.isDirectory(out)) {
       try (Stream<Path> entries = Files.list(out)) {
         if (entries.findAny().isPresent()) {
@@ -74,13 +76,7 @@ public final class SyntheticDataset {
 
   /** The header, then the data rows with the planted rows (sorted by position) inserted before theirs. */
   private static void write(Path out, GeneratedFile file, List<BadRows.Planted> planted) throws IOException {
-    Path target = out.resolve(file.path());
-    Files.createDirectories(target.getParent());
-    try (OutputStream raw = Files.newOutputStream(target);
-         OutputStream stream = file.gzipped() ? new GZIPOutputStream(raw, 1 << 16) : raw;
-         Writer writer = new BufferedWriter(new OutputStreamWriter(stream, file.charset().newEncoder()
-             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)),
-             1 << 16)) {
+    try (Writer writer = open(out.resolve(file.path()), file.charset(), file.gzipped())) {
       writer.write(file.header());
       writer.write(file.lineEnd());
       Iterator<BadRows.Planted> next = planted.iterator();
@@ -94,6 +90,20 @@ public final class SyntheticDataset {
         writer.write(file.row(i));
         writer.write(file.lineEnd());
       }
+    }
+  }
+
+  /** A new file (and its folders) to write text to, buffered; a character the charset lacks is an error. */
+  static Writer open(Path target, Charset charset, boolean gzip) throws IOException {
+    Files.createDirectories(target.getParent());
+    OutputStream raw = Files.newOutputStream(target);
+    try {
+      OutputStream stream = gzip ? new GZIPOutputStream(raw, 1 << 16) : raw;
+      return new BufferedWriter(new OutputStreamWriter(stream, charset.newEncoder()
+          .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+    } catch (IOException | RuntimeException e) {
+      raw.close();
+      throw e;
     }
   }
 }
