@@ -29,7 +29,9 @@ public abstract class SparkTestBase extends JavaDataFrameSuiteBase {
         .set("spark.sql.shuffle.partitions", "2")
         // Test inputs are a few rows: compiling whole-stage code costs more than it saves.
         .set("spark.sql.codegen.wholeStage", "false");
-    for (Map.Entry<String, String> e : Sessions.defaults().entrySet()) {
+    Map<String, String> defaults = Sessions.defaults();
+    defaults.putAll(Sessions.localDefaults());
+    for (Map.Entry<String, String> e : defaults.entrySet()) {
       if (!conf.contains(e.getKey())) {
         conf.set(e.getKey(), e.getValue());
       }

@@ -13,6 +13,7 @@ import org.tradecurb.Tables;
 import org.tradecurb.TradecurbException;
 import org.tradecurb.config.TradecurbConfig;
 import org.tradecurb.spark.Sessions;
+import org.tradecurb.spark.TableSpec;
 import org.tradecurb.spark.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,7 +47,7 @@ final class SqlCommand implements Runnable {
     TradecurbConfig config = options.load();
     SparkSession spark = Sessions.getOrCreate("tradecurb sql");
     Warehouse warehouse = Warehouse.of(spark, config);
-    warehouse.registerForSql(Tables.all());
+    warehouse.registerForSql(referenced(query));
     Dataset<Row> result;
     try {
       result = spark.sql(query);
@@ -64,6 +65,15 @@ final class SqlCommand implements Runnable {
       case json -> printJson(result, out);
     }
     out.flush();
+  }
+
+  /**
+   * The tables the query names (as a word, in any case): registering a table reads its Delta log, so only
+   * those are registered.
+   */
+  static List<TableSpec> referenced(String query) {
+    return Tables.all().stream().filter(t -> java.util.regex.Pattern.compile("(?i)(?<![A-Za-z0-9_])"
+        + java.util.regex.Pattern.quote(t.name()) + "(?![A-Za-z0-9_])").matcher(query).find()).toList();
   }
 
   private static String firstLine(String message) {

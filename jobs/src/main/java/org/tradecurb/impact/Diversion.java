@@ -76,7 +76,8 @@ public final class Diversion {
         .agg(ExactSum.sum("change_quantity_kg").multiply(-1.0).as("targeted_loss_kg"));
     Column rank = when(functions.not(col("route_targeted")), functions.row_number().over(
         Window.partitionBy("event_id", "side", "category", "route_targeted")
-            .orderBy(col("change_value_usd").desc_nulls_last())));
+            // Ties (e.g. no trade in either window) ranked by name, so reruns rank alike.
+            .orderBy(col("change_value_usd").desc_nulls_last(), col("reporter_iso3"), col("partner_iso3"))));
     return sided.join(loss, new String[] {"event_id", "category"}, "left")
         .withColumn("share_of_targeted_loss", when(col("targeted_loss_kg").gt(0),
             col("change_quantity_kg").divide(col("targeted_loss_kg"))))

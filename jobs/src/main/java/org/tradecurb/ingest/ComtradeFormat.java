@@ -30,12 +30,23 @@ public final class ComtradeFormat extends HeaderMappedFormat {
       "freqCode", "refYear", "refMonth", "reporterCode", "flowCode", "partnerCode", "partner2Code",
       "classificationCode", "cmdCode", "customsCode", "motCode", "primaryValue");
 
+  /** What {@link #interpret} reads: the other columns are descriptions and estimation flags. */
+  static final List<String> INTERPRETED = List.of(
+      "freqCode", "refYear", "refMonth", "period", "reporterCode", "flowCode", "partnerCode", "partner2Code",
+      "classificationCode", "cmdCode", "customsCode", "mosCode", "motCode", "qtyUnitCode", "qtyUnitAbbr", "qty",
+      "altQty", "netWgt", "grossWgt", "cifvalue", "fobvalue", "primaryValue");
+
   private static final Map<String, String> HS_EDITIONS = Map.of(
       "H0", "HS1992", "H1", "HS1996", "H2", "HS2002", "H3", "HS2007", "H4", "HS2012", "H5", "HS2017",
       "H6", "HS2022");
 
   public ComtradeFormat() {
     super(Source.COMTRADE, COLUMNS);
+  }
+
+  @Override
+  public List<String> interpretedColumns() {
+    return INTERPRETED;
   }
 
   @Override

@@ -26,6 +26,14 @@ public interface CustomsFormat extends Serializable {
    */
   FileParser open(String header, FileContext file) throws FileLayoutException;
 
+  /**
+   * The bronze columns {@link #interpret} reads; the others (descriptions, names) may be null. Normalize reads
+   * only these from bronze.
+   */
+  default List<String> interpretedColumns() {
+    return bronzeColumns();
+  }
+
   /** The monthly records a bronze row stands for, or the reason the row cannot be used. */
   List<SourceRecord> interpret(List<String> fields) throws RowRejected;
 

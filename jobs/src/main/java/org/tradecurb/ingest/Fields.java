@@ -1,12 +1,9 @@
 package org.tradecurb.ingest;
 
-import java.util.regex.Pattern;
 
 /** Field rules shared by the three formats: numbers as customs agencies print them, and codes. */
 final class Fields {
 
-  private static final Pattern NUMBER = Pattern.compile("-?(\\d+|\\d{1,3}(,\\d{3})+)(\\.\\d+)?([eE][-+]?\\d+)?");
-  private static final Pattern DIGITS = Pattern.compile("\\d+");
 
   private Fields() {}
 
@@ -26,14 +23,87 @@ final class Fields {
       return null;
     }
     String s = raw.trim();
-    if (!NUMBER.matcher(s).matches()) {
+    if (!isNumber(s)) {
       throw new RowRejected(Reason.BAD_NUMBER, name + " is not a number: '" + s + "'");
     }
-    double v = Double.parseDouble(s.replace(",", ""));
+    double v = Double.parseDouble(s.indexOf(',') < 0 ? s : s.replace(",", ""));
     if (v < 0) {
       throw new RowRejected(Reason.NEGATIVE_VALUE, name + " is negative: " + s);
     }
     return v;
+  }
+
+  /**
+   * A number as agencies print them: an optional minus, digits (or thousands groups {@code 1,234,567}), an
+   * optional fraction and exponent. Checked by hand: this runs for every figure of every row.
+   */
+  static boolean isNumber(String s) {
+    int i = 0;
+    int n = s.length();
+    if (i < n && s.charAt(i) == '-') {
+      i++;
+    }
+    int start = i;
+    while (i < n && isDigit(s.charAt(i))) {
+      i++;
+    }
+    int lead = i - start;
+    if (lead == 0) {
+      return false;
+    }
+    if (i < n && s.charAt(i) == ',') {
+      if (lead > 3) {
+        return false;
+      }
+      while (i < n && s.charAt(i) == ',') {
+        if (i + 4 > n || !isDigit(s.charAt(i + 1)) || !isDigit(s.charAt(i + 2)) || !isDigit(s.charAt(i + 3))) {
+          return false;
+        }
+        i += 4;
+        if (i < n && isDigit(s.charAt(i))) {
+          return false;
+        }
+      }
+    }
+    if (i < n && s.charAt(i) == '.') {
+      int fraction = ++i;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+      }
+      if (i == fraction) {
+        return false;
+      }
+    }
+    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+        i++;
+      }
+      int exponent = i;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+      }
+      if (i == exponent) {
+        return false;
+      }
+    }
+    return i == n;
+  }
+
+  static boolean isDigits(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (!isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /** Like {@link #quantity} but the figure must be present: a trade row without a value is not a flow. */
@@ -48,7 +118,7 @@ final class Fields {
   /** A commodity code: digits only, of one of the allowed lengths. */
   static String code(String raw, String name, int... lengths) throws RowRejected {
     String s = raw == null ? "" : raw.trim();
-    if (!DIGITS.matcher(s).matches()) {
+    if (!isDigits(s)) {
       throw new RowRejected(Reason.BAD_CODE, name + " is not a digit string: '" + s + "'");
     }
     for (int len : lengths) {
@@ -63,7 +133,7 @@ final class Fields {
   /** A small integer code (country, regime, month). */
   static int integer(String raw, String name, Reason reason) throws RowRejected {
     String s = raw == null ? "" : raw.trim();
-    if (!DIGITS.matcher(s).matches() || s.length() > 9) {
+    if (!isDigits(s) || s.length() > 9) {
       throw new RowRejected(reason, name + " is not a whole number: '" + s + "'");
     }
     return Integer.parseInt(s);
@@ -72,7 +142,7 @@ final class Fields {
   /** A country or partner code as digits, kept as text (leading zeros matter in some crosswalks). */
   static String digits(String raw, String name) throws RowRejected {
     String s = raw == null ? "" : raw.trim();
-    if (!DIGITS.matcher(s).matches()) {
+    if (!isDigits(s)) {
       throw new RowRejected(Reason.BAD_FIELD, name + " is not a numeric code: '" + s + "'");
     }
     return s;

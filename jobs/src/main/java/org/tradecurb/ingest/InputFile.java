@@ -9,8 +9,9 @@ import java.io.Serializable;
  * @param relativePath the path below the input root, used as the file's identity in every table
  * @param flow export/import for China Customs files (from their folder), else null
  * @param size bytes, as listed
+ * @param modified last modification time, as listed (epoch milliseconds)
  */
-public record InputFile(Source source, String uri, String relativePath, String flow, long size)
+public record InputFile(Source source, String uri, String relativePath, String flow, long size, long modified)
     implements Serializable {
 
   public String fileName() {

@@ -35,6 +35,7 @@ public final class InputLayout {
     List<String> relativePaths = new ArrayList<>();
     Map<String, String> uris = new LinkedHashMap<>();
     Map<String, Long> sizes = new LinkedHashMap<>();
+    Map<String, Long> times = new LinkedHashMap<>();
     try {
       FileSystem fs = root.getFileSystem(hadoopConf);
       org.apache.hadoop.fs.Path qualified = fs.makeQualified(root);
@@ -50,6 +51,7 @@ public final class InputLayout {
         relativePaths.add(relative);
         uris.put(relative, status.getPath().toString());
         sizes.put(relative, status.getLen());
+        times.put(relative, status.getModificationTime());
       }
     } catch (FileNotFoundException e) {
       throw TradecurbException.unreadableInput("input folder " + inputRoot + " does not exist");
@@ -72,22 +74,23 @@ public final class InputLayout {
       String lower = relative.toLowerCase(Locale.ROOT);
       String uri = uris.get(relative);
       long size = sizes.get(relative);
+      long modified = times.get(relative);
       if (lower.startsWith(Source.COMTRADE.folder + "/")) {
         if (lower.matches(".*\\.(csv|tsv|txt)(\\.gz)?$") || lower.endsWith(".gz")) {
-          files.add(new InputFile(Source.COMTRADE, uri, relative, null, size));
+          files.add(new InputFile(Source.COMTRADE, uri, relative, null, size, modified));
         } else {
           unknown.put(relative, "Comtrade files must end in .csv, .tsv or .gz");
         }
       } else if (lower.startsWith(Source.JAPAN_CUSTOMS.folder + "/")) {
         if (lower.matches(".*\\.csv(\\.gz)?$")) {
-          files.add(new InputFile(Source.JAPAN_CUSTOMS, uri, relative, null, size));
+          files.add(new InputFile(Source.JAPAN_CUSTOMS, uri, relative, null, size, modified));
         } else {
           unknown.put(relative, "Japan Customs files must end in .csv");
         }
       } else if (lower.startsWith(exports + "/") || lower.startsWith(imports + "/")) {
         String flow = lower.startsWith(exports + "/") ? SourceRecord.EXPORT : SourceRecord.IMPORT;
         if (lower.matches(".*\\.csv(\\.gz)?$")) {
-          files.add(new InputFile(Source.CHINA_CUSTOMS, uri, relative, flow, size));
+          files.add(new InputFile(Source.CHINA_CUSTOMS, uri, relative, flow, size, modified));
         } else {
           unknown.put(relative, "China Customs files must end in .csv");
         }

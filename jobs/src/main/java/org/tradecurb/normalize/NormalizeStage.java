@@ -1,5 +1,7 @@
 package org.tradecurb.normalize;
 
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
@@ -120,6 +122,7 @@ public final class NormalizeStage implements Stage {
     Dataset<Row> partners = PartnerCrosswalk.toDataset(run.spark(), PartnerCrosswalk.load(run.config()));
     Dataset<Row> fx = FxRates.toDataset(run.spark(), FxRates.load(run.config()));
     Dataset<Row> records = null;
+    Dataset<Row> rawLines = null;
     for (Map.Entry<Source, Set<Integer>> e : pending.entrySet()) {
       Source source = e.getKey();
       Dataset<Row> bronze = warehouse.read(BronzeTables.of(source), versions.get(source))
@@ -127,6 +130,8 @@ public final class NormalizeStage implements Stage {
       Dataset<Row> typed = SourceRecords.fromBronze(bronze, source);
       typed = source == Source.JAPAN_CUSTOMS ? TradeFlows.withLastPublished(typed) : TradeFlows.allPublished(typed);
       records = records == null ? typed : records.unionByName(typed);
+      Dataset<Row> raw = SourceRecords.rawLines(bronze, source);
+      rawLines = rawLines == null ? raw : rawLines.unionByName(raw);
     }
     Dataset<Row> classified = TradeFlows.classify(records, partners, fx);
 
@@ -163,9 +168,9 @@ public final class NormalizeStage implements Stage {
       bySource.put(source.id, entry);
     });
 
-    Dataset<Row> quarantine = tap.complete()
+    Dataset<Row> quarantine = withRawLines(tap.complete()
         ? run.spark().createDataFrame(tap.rows(), Quarantine.TABLE.schema())
-        : classified.where(refused).select(quarantineColumns(run));
+        : classified.where(refused).select(quarantineColumns(run)), rawLines);
     Warehouse.Written refusedRows = run.step(NAME, "write quarantine", () -> warehouse.replace(Quarantine.TABLE,
         quarantine, "stage = 'normalize' AND " + pendingCondition(pending, "ref_year"), run.runId()),
         Warehouse.Written::rows);
@@ -174,6 +179,20 @@ public final class NormalizeStage implements Stage {
       unreconciled.add(refusedRows.rows() + " quarantine rows written for " + quarantined + " refused records");
     }
     return new ArrayList<>(bySource.values());
+  }
+
+  /**
+   * Records refused after their row was read (a duplicate, an unmapped country, no rate) get their row's
+   * published fields from bronze, looked up for those rows alone.
+   */
+  static Dataset<Row> withRawLines(Dataset<Row> quarantine, Dataset<Row> rawLines) {
+    String[] key = {"source", "source_file", "source_line"};
+    Dataset<Row> missing = quarantine.where(col("raw_line").isNull()).select(key[0], key[1], key[2]).distinct();
+    Dataset<Row> found = rawLines.join(broadcast(missing), key, "left_semi")
+        .withColumnRenamed("raw_line", "bronze_line");
+    return quarantine.join(found, key, "left")
+        .withColumn("raw_line", coalesce(col("raw_line"), col("bronze_line")))
+        .select(java.util.Arrays.stream(Quarantine.TABLE.schema().fieldNames()).map(c -> col(c)).toArray(Column[]::new));
   }
 
   /** A refused record as a quarantine row. */

@@ -1,14 +1,19 @@
 package org.tradecurb.normalize;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.tradecurb.ingest.CustomsFormat;
@@ -29,7 +34,7 @@ public final class SourceRecords {
       .add("source_line", DataTypes.LongType, false)
       .add("ingested_at", DataTypes.TimestampType, false)
       .add("ref_year", DataTypes.IntegerType, false)
-      .add("raw_line", DataTypes.StringType, true)
+      .add("raw_line", DataTypes.StringType, true) // only where the interpretation refused the row
       .add("reporter_code", DataTypes.StringType, true)
       .add("partner_code", DataTypes.StringType, true)
       .add("flow", DataTypes.StringType, true)
@@ -52,12 +57,39 @@ public final class SourceRecords {
 
   private SourceRecords() {}
 
-  public static Dataset<Row> fromBronze(Dataset<Row> bronze, Source source) {
-    return bronze.flatMap(new Interpret(source), Encoders.row(SCHEMA));
+  /**
+   * Lineage, then the bronze columns in order, those the interpretation does not read as nulls: only the
+   * columns it reads are read from the Parquet files.
+   */
+  private static Column[] interpreted(Source source) {
+    List<Column> columns = new ArrayList<>(List.of(col("source_file"), col("source_line"), col("ingested_at"),
+        col("ref_year")));
+    CustomsFormat format = Formats.of(source);
+    for (String c : format.bronzeColumns()) {
+      columns.add(format.interpretedColumns().contains(c) ? col(c) : lit(null).cast("string").as(c));
+    }
+    return columns.toArray(new Column[0]);
   }
 
-  /** Reads the published fields by name and applies the format's interpretation. */
+  /**
+   * The monthly records of bronze rows. {@code raw_line} is filled only for a row the interpretation refuses;
+   * a record refused later gets it from {@link #rawLines}.
+   */
+  public static Dataset<Row> fromBronze(Dataset<Row> bronze, Source source) {
+    return bronze.select(interpreted(source)).flatMap(new Interpret(source), Encoders.row(SCHEMA));
+  }
+
+  /** Each bronze row's published fields re-joined with commas: the quarantine's raw_line for normalize. */
+  public static Dataset<Row> rawLines(Dataset<Row> bronze, Source source) {
+    List<Column> fields = Formats.of(source).bronzeColumns().stream()
+        .map(c -> functions.coalesce(col(c), lit(""))).toList();
+    return bronze.select(lit(source.id).as("source"), col("source_file"), col("source_line"),
+        functions.concat_ws(",", fields.toArray(new Column[0])).as("raw_line"));
+  }
+
+  /** Reads the published fields by position and applies the format's interpretation. */
   private static final class Interpret implements FlatMapFunction<Row, Row> {
+    private static final int LINEAGE = 4;
     private final Source source;
     private final CustomsFormat format;
 
@@ -68,29 +100,31 @@ public final class SourceRecords {
 
     @Override
     public Iterator<Row> call(Row bronze) {
-      List<String> fields = new ArrayList<>();
-      for (String column : format.bronzeColumns()) {
-        fields.add(bronze.getAs(column));
+      int width = bronze.size() - LINEAGE;
+      List<String> fields = new ArrayList<>(width);
+      for (int i = 0; i < width; i++) {
+        fields.add(bronze.getString(LINEAGE + i));
       }
-      String file = bronze.getAs("source_file");
-      long line = bronze.<Long>getAs("source_line");
-      Object ingestedAt = bronze.getAs("ingested_at");
-      int refYear = bronze.<Integer>getAs("ref_year");
-      String raw = String.join(",", fields.stream().map(f -> f == null ? "" : f).toList());
-      List<Row> out = new ArrayList<>();
+      String file = bronze.getString(0);
+      long line = bronze.getLong(1);
+      Object ingestedAt = bronze.get(2);
+      int refYear = bronze.getInt(3);
       try {
-        for (SourceRecord r : format.interpret(fields)) {
-          out.add(RowFactory.create(source.id, file, line, ingestedAt, refYear, raw, r.reporterCode(),
+        List<SourceRecord> records = format.interpret(fields);
+        List<Row> out = new ArrayList<>(records.size());
+        for (SourceRecord r : records) {
+          out.add(RowFactory.create(source.id, file, line, ingestedAt, refYear, null, r.reporterCode(),
               r.partnerCode(), r.flow(), Date.valueOf(r.period()), r.periodMonths(), r.code(), r.codeSystem(),
               r.hsVintage(), r.quantity(), r.quantityUnit(), r.netWeightKg(), r.value(), r.currency(),
               r.valuation(), r.recordKey(), r.breakdown(), r.exclusion(), null, null));
         }
+        return out.iterator();
       } catch (RowRejected e) {
-        out.add(RowFactory.create(source.id, file, line, ingestedAt, refYear, raw, null, null, null, null,
+        String raw = String.join(",", fields.stream().map(f -> f == null ? "" : f).toList());
+        return List.of(RowFactory.create(source.id, file, line, ingestedAt, refYear, raw, null, null, null, null,
             null, null, null, null, null, null, null, null, null, null, null, null, null,
-            e.reason().name(), e.getMessage()));
+            e.reason().name(), e.getMessage())).iterator();
       }
-      return out.iterator();
     }
   }
 }

@@ -120,15 +120,18 @@ public final class TradeFlows {
     Dataset<Row> r = records.repartition(col("source"), col("period"), col("code"))
         .withColumn("usable", usable.and(coalesce(col("period").leq(col("last_published")), lit(true))));
 
-    WindowSpec sameRecord = Window.partitionBy("source", "period", "code", "record_key")
+    // The same record (its key names its route, month and code) and the same figure: one sort serves both
+    // windows, the figure's columns leading the record's.
+    String[] figure = {"source", "period", "code", "flow", "reporter_code", "partner_code"};
+    WindowSpec sameRecord = Window.partitionBy(col("source"), col("period"), col("code"), col("flow"),
+            col("reporter_code"), col("partner_code"), col("record_key"))
         .orderBy(col("ingested_at").desc(), col("source_file").desc(), col("source_line").desc());
     r = r.withColumn("copy_no", when(col("usable"), row_number().over(sameRecord)))
         .withColumn("first_copy", when(col("usable"),
             concat(first("source_file").over(sameRecord), lit(" line "),
                 first("source_line").over(sameRecord).cast("string"))));
 
-    WindowSpec sameFigure = Window.partitionBy("source", "period", "code", "flow", "reporter_code",
-        "partner_code");
+    WindowSpec sameFigure = Window.partitionBy(figure[0], java.util.Arrays.copyOfRange(figure, 1, figure.length));
     r = r.withColumn("has_national", max(when(col("usable").and(col("copy_no").equalTo(1))
         .and(col("breakdown").isNull()), lit(1)).otherwise(lit(0))).over(sameFigure));
 

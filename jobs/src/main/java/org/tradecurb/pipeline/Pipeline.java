@@ -95,6 +95,7 @@ public final class Pipeline {
   private static StageResult timed(RunContext run, Stage stage) {
     long started = System.currentTimeMillis();
     StageResult result;
+    run.spark().sparkContext().setJobGroup("tradecurb-" + stage.name(), stage.name(), false);
     try {
       result = stage.run(run);
     } catch (Exception e) {

@@ -90,6 +90,7 @@ public final class RunContext {
     spark.sparkContext().setJobGroup("tradecurb-" + stage, stage + ": " + step, false);
     long started = System.nanoTime();
     T result = work.get();
+    spark.sparkContext().setJobGroup("tradecurb-" + stage, stage, false);
     LOG.info("{}: {}: {} rows in {} s", stage, step, String.format("%,d", rows.applyAsLong(result)),
         String.format("%.1f", (System.nanoTime() - started) / 1e9));
     return result;
@@ -100,6 +101,7 @@ public final class RunContext {
     spark.sparkContext().setJobGroup("tradecurb-" + stage, stage + ": " + step, false);
     long started = System.nanoTime();
     work.run();
+    spark.sparkContext().setJobGroup("tradecurb-" + stage, stage, false);
     LOG.info("{}: {} in {} s", stage, step, String.format("%.1f", (System.nanoTime() - started) / 1e9));
   }
 }

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.tradecurb.ExitCode;
 import org.tradecurb.TradecurbException;
@@ -54,18 +55,28 @@ public final class ReportTables {
             + t.name() + ": build it first (tradecurb run)");
       }
     }
-    List<ReportData.Event> events = events(warehouse);
-    ReportData.Event event = events.stream().filter(e -> e.id().equals(eventId)).findFirst()
-        .orElseThrow(() -> new TradecurbException(ExitCode.USAGE, "unknown event '" + eventId
-            + "'; the warehouse has: " + (events.isEmpty() ? "no events"
-                : String.join(", ", events.stream().map(ReportData.Event::id).sorted().toList()))));
     Column route = col("reporter_iso3").equalTo("CHN").and(col("partner_iso3").equalTo("JPN"))
         .and(col("flow").equalTo("export"));
     Column ofEvent = col("event_id").equalTo(eventId);
     Column totals = col("category").isin(HtmlReport.ALL, HtmlReport.NON);
+    // The reads are independent and small: each is mostly Delta log and planning work, so side by side.
+    List<Dataset<Row>> queries = List.of(
+        warehouse.read(CurbEvent.TABLE).orderBy("event_date", "event_id"),
+        warehouse.read(CurbImpact.TABLE).where(ofEvent.and(route)),
+        warehouse.read(MonthlyFlows.TABLE).where(route.and(totals)).orderBy("period", "category"),
+        warehouse.read(EventStudy.TABLE).where(ofEvent.and(route).and(totals)).orderBy("category", "relative_month"),
+        warehouse.read(MirrorFlows.BY_CATEGORY).where(col("category").equalTo(HtmlReport.ALL)).orderBy("period"),
+        warehouse.read(Diversion.TABLE).where(ofEvent.and(col("category").equalTo(HtmlReport.ALL))));
+    List<List<Row>> results = new ArrayList<>(java.util.Collections.nCopies(queries.size(), null));
+    org.tradecurb.spark.Parallel.run(queries.size(), i -> results.set(i, queries.get(i).collectAsList()));
+    List<ReportData.Event> events = events(results.get(0));
+    ReportData.Event event = events.stream().filter(e -> e.id().equals(eventId)).findFirst()
+        .orElseThrow(() -> new TradecurbException(ExitCode.USAGE, "unknown event '" + eventId
+            + "'; the warehouse has: " + (events.isEmpty() ? "no events"
+                : String.join(", ", events.stream().map(ReportData.Event::id).sorted().toList()))));
 
     List<ReportData.Impact> impact = new ArrayList<>();
-    for (Row r : warehouse.read(CurbImpact.TABLE).where(ofEvent.and(route)).collectAsList()) {
+    for (Row r : results.get(1)) {
       impact.add(new ReportData.Impact(str(r, "category"), date(r, "pre_start"), date(r, "pre_end"),
           date(r, "post_start"), date(r, "post_end"), optionalStr(r, "post_capped_by"), lng(r, "pre_months_observed"),
           lng(r, "post_months_observed"), bool(r, "pre_window_complete"), dbl(r, "pre_value_usd"),
@@ -76,32 +87,28 @@ public final class ReportTables {
     }
 
     List<ReportData.Monthly> monthly = new ArrayList<>();
-    for (Row r : warehouse.read(MonthlyFlows.TABLE).where(route.and(totals)).orderBy("period", "category")
-        .collectAsList()) {
+    for (Row r : results.get(2)) {
       monthly.add(new ReportData.Monthly(date(r, "period"), str(r, "category"), dbl0(r, "value_usd"),
           dbl(r, "quantity_kg"), bool(r, "split_from_combined"), dbl0(r, "approximate_share"),
           strings(r, "sources")));
     }
 
     List<ReportData.StudyPoint> study = new ArrayList<>();
-    for (Row r : warehouse.read(EventStudy.TABLE).where(ofEvent.and(route).and(totals))
-        .orderBy("category", "relative_month").collectAsList()) {
+    for (Row r : results.get(3)) {
       study.add(new ReportData.StudyPoint(str(r, "category"), r.getInt(r.fieldIndex("relative_month")),
           date(r, "period"), dbl0(r, "value_usd"), dbl(r, "value_index"), dbl(r, "quantity_index"),
           bool(r, "is_anticipation"), str(r, "window")));
     }
 
     List<ReportData.Mirror> mirror = new ArrayList<>();
-    for (Row r : warehouse.read(MirrorFlows.BY_CATEGORY).where(col("category").equalTo(HtmlReport.ALL))
-        .orderBy("period").collectAsList()) {
+    for (Row r : results.get(4)) {
       mirror.add(new ReportData.Mirror(date(r, "period"), str(r, "category"), dbl(r, "china_exports_usd"),
           dbl(r, "japan_imports_usd"), dbl(r, "gap_pct"), dbl(r, "adjusted_gap_pct"), dbl0(r, "cif_fob_margin"),
           bool(r, "split_from_combined")));
     }
 
     List<ReportData.DiversionRow> diversion = new ArrayList<>();
-    for (Row r : warehouse.read(Diversion.TABLE).where(ofEvent.and(col("category").equalTo(HtmlReport.ALL)))
-        .collectAsList()) {
+    for (Row r : results.get(5)) {
       Object rank = r.get(r.fieldIndex("rank"));
       diversion.add(new ReportData.DiversionRow(str(r, "side"), str(r, "reporter_iso3"), str(r, "partner_iso3"),
           bool(r, "route_targeted"), dbl(r, "pre_value_usd"), dbl(r, "post_value_usd"), dbl(r, "change_value_usd"),
@@ -116,9 +123,9 @@ public final class ReportTables {
         events.stream().filter(e -> !e.id().equals(eventId)).toList());
   }
 
-  private static List<ReportData.Event> events(Warehouse warehouse) {
+  private static List<ReportData.Event> events(List<Row> rows) {
     List<ReportData.Event> events = new ArrayList<>();
-    for (Row r : warehouse.read(CurbEvent.TABLE).orderBy("event_date", "event_id").collectAsList()) {
+    for (Row r : rows) {
       events.add(new ReportData.Event(str(r, "event_id"), str(r, "label"), date(r, "event_date"),
           date(r, "anticipation_date"), strings(r, "destinations"), strings(r, "instruments")));
     }

@@ -2,22 +2,22 @@ package org.tradecurb.spark;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Sums and means of values in US dollars, kilograms or any currency that do not depend on the order rows
  * reach an aggregate: doubles added in another order differ in their last digits, so a rerun or a recovery
- * would write other figures. Added in decimal (9 decimal places, exact), then returned as doubles.
+ * would write other figures. Values are added as whole thousandths (a long sum is exact and keeps Spark's
+ * hash aggregation, which decimal sums would not), then returned as doubles. Sums up to 9 × 10^15 units.
  */
 public final class ExactSum {
 
-  private static final DataType EXACT = DataTypes.createDecimalType(38, 9);
+  private static final double SCALE = 1000.0;
 
   private ExactSum() {}
 
   public static Column sum(Column value) {
-    return functions.sum(value.cast(EXACT)).cast(DataTypes.DoubleType);
+    return functions.sum(functions.round(value.multiply(SCALE)).cast(DataTypes.LongType)).divide(SCALE);
   }
 
   public static Column sum(String column) {
@@ -25,6 +25,6 @@ public final class ExactSum {
   }
 
   public static Column avg(Column value) {
-    return functions.avg(value.cast(EXACT)).cast(DataTypes.DoubleType);
+    return sum(value).divide(functions.count(value));
   }
 }

@@ -20,6 +20,8 @@ public final class Sessions {
     conf.put("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
     conf.put("spark.sql.adaptive.enabled", "true");
     conf.put("spark.sql.adaptive.coalescePartitions.enabled", "true");
+    // The plan description posted for the (unused) SQL UI: the plain tree, not the formatted per-node one.
+    conf.put("spark.sql.ui.explainMode", "simple");
     // Customs tables are small per month: a few partitions, and AQE coalesces further.
     conf.put("spark.sql.shuffle.partitions", "8");
     conf.put("spark.sql.session.timeZone", "UTC");
@@ -33,6 +35,15 @@ public final class Sessions {
   }
 
   /**
+   * Settings for one machine. Adaptive execution re-plans a query after each stage and posts the whole plan
+   * again each time: with one shuffle partition per core there is nothing for it to coalesce, and on the
+   * impact stage's many small stages the re-planning took more time than the work.
+   */
+  public static Map<String, String> localDefaults() {
+    return Map.of("spark.sql.adaptive.enabled", "false");
+  }
+
+  /**
    * Returns the session for this process. A master comes from spark-submit; a bare `java` launch falls back
    * to local mode so the jar also runs on a laptop.
    */
@@ -43,7 +54,11 @@ public final class Sessions {
       builder.master("local[*]");
       builder.config("spark.ui.enabled", "false");
     }
-    for (Map.Entry<String, String> e : defaults().entrySet()) {
+    Map<String, String> defaults = defaults();
+    if (submitted.get("spark.master", "local[*]").startsWith("local")) {
+      defaults.putAll(localDefaults());
+    }
+    for (Map.Entry<String, String> e : defaults.entrySet()) {
       if (!submitted.contains(e.getKey())) {
         builder.config(e.getKey(), e.getValue());
       }

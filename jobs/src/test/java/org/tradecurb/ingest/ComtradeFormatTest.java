@@ -137,4 +137,35 @@ class ComtradeFormatTest {
     FileLayoutException e = assertThrows(FileLayoutException.class, () -> FORMAT.open(header, FILE));
     assertTrue(e.getMessage().contains("customsCode, motCode"), e.getMessage());
   }
+
+  /** Normalize reads only the interpreted columns: on every sample row the records must be the same. */
+  @Test
+  void theInterpretedColumnsAreAllTheInterpretationReads() throws Exception {
+    int rows = 0;
+    try (java.nio.file.DirectoryStream<java.nio.file.Path> files = java.nio.file.Files.newDirectoryStream(
+        org.tradecurb.SharedReference.repoRoot().resolve("data-samples/comtrade"), "*.gz")) {
+      for (java.nio.file.Path file : files) {
+        try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+            new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(file)),
+            java.nio.charset.StandardCharsets.UTF_8))) {
+          CustomsFormat.FileParser parser = FORMAT.open(in.readLine(), FILE);
+          for (String line = in.readLine(); line != null; line = in.readLine()) {
+            LineOutcome out = parser.parse(line);
+            if (!out.isAccepted()) {
+              continue;
+            }
+            List<String> pruned = new java.util.ArrayList<>(out.fields());
+            for (int i = 0; i < pruned.size(); i++) {
+              if (!FORMAT.interpretedColumns().contains(ComtradeFormat.COLUMNS.get(i))) {
+                pruned.set(i, null);
+              }
+            }
+            assertEquals(FORMAT.interpret(out.fields()), FORMAT.interpret(pruned), line);
+            rows++;
+          }
+        }
+      }
+    }
+    assertTrue(rows > 10_000, "the sample rows were read: " + rows);
+  }
 }
