@@ -33,10 +33,24 @@ public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  public static void main(String[] args) {
-    int code = execute(args);
-    if (code != 0) {
-      System.exit(code);
+  /** Query plans are trees walked recursively: a deep one must not exhaust the default 1 MB thread stack. */
+  static final long STACK_BYTES = 64L << 20;
+
+  public static void main(String[] args) throws InterruptedException {
+    int[] code = {0};
+    Thread command = new Thread(null, () -> {
+      try {
+        code[0] = execute(args);
+      } catch (Throwable e) { // an Error (out of memory, a stack overflow) must not end as exit 0
+        code[0] = ExitCode.FAILURE.code;
+        e.printStackTrace(System.err);
+        System.err.println("tradecurb: unexpected failure: " + e);
+      }
+    }, "tradecurb-main", STACK_BYTES);
+    command.start();
+    command.join();
+    if (code[0] != 0) {
+      System.exit(code[0]);
     }
   }
 

@@ -88,7 +88,7 @@ public final class IngestStage implements Stage {
 
     long splitSize = run.config().typed("ingest.split-size", run.config().raw()::getBytes);
     long blockSize = Math.max(4096, splitSize / 16);
-    RawFileReader reader = new RawFileReader(run.spark());
+    RawFileReader reader = new RawFileReader(run.spark(), splitSize);
     // Two independent reads, side by side: the input files and the ledger.
     List<List<FileFingerprint>> scanned = new ArrayList<>(List.of(List.of()));
     List<Map<String, Row>> files = new ArrayList<>(List.of(Map.of()));
@@ -178,7 +178,7 @@ public final class IngestStage implements Stage {
       TableSpec bronze = BronzeTables.of(source);
       Dataset<Row> rows = reader.bronze(source, plan, tally, run.runId(), run.startedTimestamp());
       written.put(source, run.step(NAME, "write " + bronze.name() + " (" + files.size() + " files, "
-          + plan.size() + " tasks)", () -> files.stream().anyMatch(fp -> revised(fp, ledger))
+          + plan.size() + " splits)", () -> files.stream().anyMatch(fp -> revised(fp, ledger))
               ? run.warehouse().replace(bronze, rows, inFiles(files), run.runId())
               : run.warehouse().append(bronze, rows, run.runId()), Warehouse.Written::rows));
     });

@@ -6,7 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * One task's share of the parse: a file, or a byte range of a large uncompressed one. The range owns the
+ * A share of the parse: a file, or a byte range of a large uncompressed one (a task reads a few, see
+ * {@link org.tradecurb.spark.TaskGroups}). The range owns the
  * lines that start in it; {@code linesBefore} is the number of newlines before {@code start}, so every line
  * keeps its exact number in the file.
  *
@@ -45,7 +46,7 @@ public record ParseSplit(int id, FileFingerprint file, long start, long end, lon
 
   /**
    * The split size for a parse: about two tasks per core over the whole input, between one block and
-   * {@code maxBytes}, so one large file keeps every core busy and many small ones stay one task each.
+   * {@code maxBytes}, so one large file keeps every core busy and small ones stay whole.
    */
   public static long sizeFor(List<FileFingerprint> files, int cores, long maxBytes, long blockSize) {
     long total = files.stream().mapToLong(FileFingerprint::textBytes).sum();

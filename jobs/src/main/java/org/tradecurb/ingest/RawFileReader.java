@@ -20,20 +20,25 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.tradecurb.quality.Quarantine;
 import org.tradecurb.spark.HadoopConf;
+import org.tradecurb.spark.TaskGroups;
 import org.tradecurb.spark.KeyedAccumulator;
 
 /**
  * Reads customs files on the executors, streaming (gzip included), so a bulk Comtrade file never has to fit
- * in memory. Two passes: a scan of each file in one task ({@link FileScan}), then the parse of the new or
- * revised files into bronze rows, a large uncompressed file by several tasks at once ({@link ParseSplit}).
+ * in memory. Two passes: a scan of each file ({@link FileScan}), then the parse of the new or revised files
+ * into bronze rows, a large uncompressed file by several tasks at once ({@link ParseSplit}); small files
+ * share tasks ({@link TaskGroups}).
  * Refused lines and counts travel back in {@link SplitReport}s while the bronze rows are written.
  */
 public final class RawFileReader {
 
   private final SparkSession spark;
+  private final long taskBytes;
 
-  public RawFileReader(SparkSession spark) {
+  /** @param taskBytes at most this many bytes a task, unless that makes fewer than two tasks per core */
+  public RawFileReader(SparkSession spark, long taskBytes) {
     this.spark = spark;
+    this.taskBytes = taskBytes;
   }
 
   private JavaSparkContext jsc() {
@@ -46,35 +51,85 @@ public final class RawFileReader {
     return path.getFileSystem(conf.get()).open(path);
   }
 
-  /** The first pass, one task per file, largest first; small results, collected to the driver. */
+  /**
+   * The first pass over every file, the files packed into a few tasks;
+   * small results, collected to the driver.
+   */
   public List<FileFingerprint> scan(List<InputFile> files, long blockSize) {
     if (files.isEmpty()) {
       return List.of();
     }
-    List<InputFile> ordered = new ArrayList<>(files);
-    ordered.sort(Comparator.comparingLong(InputFile::size).reversed());
+    List<ArrayList<InputFile>> groups = TaskGroups.pack(files, InputFile::size, TaskGroups.count(
+        files.stream().mapToLong(InputFile::size).sum(), spark.sparkContext().defaultParallelism(), taskBytes));
     HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
-    return jsc().parallelize(ordered, ordered.size()).map(f -> FileScan.scan(f, conf, blockSize)).collect();
+    return jsc().parallelize(groups, groups.size())
+        .flatMap(g -> g.stream().map(f -> FileScan.scan(f, conf, blockSize)).iterator()).collect();
   }
 
   /**
    * The bronze rows of the splits (all of one source), in the bronze table's columns; counts and refused
    * lines go to {@code tally} as the rows are produced. Nothing is read until the rows are written.
    */
-  public Dataset<Row> bronze(Source source, List<ParseSplit> splits, KeyedAccumulator<Integer, SplitReport> tally, String runId,
-      Timestamp ingestedAt) {
+  public Dataset<Row> bronze(Source source, List<ParseSplit> splits, KeyedAccumulator<Integer, SplitReport> tally, String runId, Timestamp ingestedAt) {
     HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
-    return spark.createDataFrame(jsc().parallelize(splits, Math.max(1, splits.size()))
-        .flatMap(s -> new SplitRows(s, conf, tally, runId, ingestedAt)), BronzeTables.of(source).schema());
+    List<ArrayList<ParseSplit>> groups = tasks(splits);
+    return spark.createDataFrame(jsc().parallelize(groups, groups.size())
+        .flatMap(g -> new Chained(g, s -> new SplitRows(s, conf, tally, runId, ingestedAt))),
+        BronzeTables.of(source).schema());
+  }
+
+  private List<ArrayList<ParseSplit>> tasks(List<ParseSplit> splits) {
+    return TaskGroups.pack(splits, ParseSplit::bytes, TaskGroups.count(
+        splits.stream().mapToLong(ParseSplit::bytes).sum(), spark.sparkContext().defaultParallelism(), taskBytes));
   }
 
   /** The quarantine rows of the splits, read again: for splits that refused too many lines to report inline. */
   public Dataset<Row> refused(List<ParseSplit> splits, String stage, String runId, Timestamp at) {
     HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
-    return spark.createDataFrame(jsc().parallelize(splits, Math.max(1, splits.size()))
-        .flatMap(s -> new SplitRows(s, conf, null, runId, at))
+    List<ArrayList<ParseSplit>> groups = tasks(splits);
+    return spark.createDataFrame(jsc().parallelize(groups, groups.size())
+        .flatMap(g -> new Chained(g, s -> new SplitRows(s, conf, null, runId, at)))
         .map(r -> RowFactory.create(stage, r.getString(0), r.getString(1), r.get(2), r.getString(3), r.getString(4),
             r.getString(5), null, runId, at)), Quarantine.TABLE.schema());
+  }
+
+  /** The rows of a task's splits one split after another, each split opened only when the last one ends. */
+  static final class Chained implements Iterator<Row> {
+    private final Iterator<ParseSplit> splits;
+    private final SplitOpener open;
+    private Iterator<Row> current = java.util.Collections.emptyIterator();
+
+    interface SplitOpener {
+      Iterator<Row> open(ParseSplit split) throws IOException, FileLayoutException;
+    }
+
+    Chained(List<ParseSplit> splits, SplitOpener open) {
+      this.splits = splits.iterator();
+      this.open = open;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (!current.hasNext() && splits.hasNext()) {
+        ParseSplit split = splits.next();
+        try {
+          current = open.open(split);
+        } catch (IOException e) {
+          throw new UncheckedIOException("opening " + split.file().file().relativePath(), e);
+        } catch (FileLayoutException e) {
+          throw new IllegalStateException(split.file().file().relativePath() + ": " + e.getMessage(), e);
+        }
+      }
+      return current.hasNext();
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return current.next();
+    }
   }
 
   /**

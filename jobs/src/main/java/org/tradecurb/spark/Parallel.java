@@ -29,7 +29,8 @@ public final class Parallel {
       return;
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(n, THREADS), r -> {
-      Thread t = new Thread(r, "tradecurb-parallel");
+      // Spark walks query plans recursively: the stack of the command's own thread (see Main).
+      Thread t = new Thread(null, r, "tradecurb-parallel", 64L << 20);
       t.setDaemon(true);
       return t;
     });
