@@ -20,6 +20,10 @@ public final class PipelineOptions {
   @Option(names = "--config", paramLabel = "FILE", description = "HOCON file overriding the defaults")
   Path config;
 
+  @Option(names = "--fail-fast", description = "Stop after ingest when a file is refused (ingest.fail-fast); "
+      + "by default the run measures what landed, then exits 3")
+  boolean failFast;
+
   public TradecurbConfig load() {
     Map<String, Object> flags = new LinkedHashMap<>();
     if (input != null) {
@@ -27,6 +31,9 @@ public final class PipelineOptions {
     }
     if (warehouse != null) {
       flags.put("warehouse", warehouse);
+    }
+    if (failFast) {
+      flags.put("ingest.fail-fast", true);
     }
     return TradecurbConfig.load(config, System.getenv(), flags);
   }

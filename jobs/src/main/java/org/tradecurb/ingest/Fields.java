@@ -5,6 +5,12 @@ package org.tradecurb.ingest;
 final class Fields {
 
 
+  /**
+   * The largest figure a row may carry: a thousand times the world's yearly trade in US dollars, and far
+   * below where sums in thousandths ({@link org.tradecurb.spark.ExactSum}) would overflow a long.
+   */
+  static final double MAX_FIGURE = 1e15;
+
   private Fields() {}
 
   /** True for the markers agencies use for "no figure": empty, `?` (GACC), `-`, `NA`. */
@@ -29,6 +35,10 @@ final class Fields {
     double v = Double.parseDouble(s.indexOf(',') < 0 ? s : s.replace(",", ""));
     if (v < 0) {
       throw new RowRejected(Reason.NEGATIVE_VALUE, name + " is negative: " + s);
+    }
+    if (!(v <= MAX_FIGURE)) {
+      throw new RowRejected(Reason.OUT_OF_RANGE, name + " is " + (Double.isInfinite(v) ? "beyond a double ("
+          + s + ")" : s + ", above " + MAX_FIGURE));
     }
     return v;
   }

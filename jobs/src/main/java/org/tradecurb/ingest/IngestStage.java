@@ -143,8 +143,11 @@ public final class IngestStage implements Stage {
           "ingest counts do not reconcile: " + String.join("; ", unreconciled)));
     }
     if (!failures.isEmpty()) {
-      return result.failedWith(TradecurbException.unreadableInput(failures.size() == 1 ? failures.get(0)
-          : failures.size() + " unreadable files: " + String.join("; ", failures)));
+      // Not the listing: the next run must look at the refused files again (and refuse them again).
+      Map<String, String> rescan = new java.util.TreeMap<>(result.consumed());
+      rescan.remove(LISTING);
+      return result.partialWith(TradecurbException.unreadableInput(failures.size() == 1 ? failures.get(0)
+          : failures.size() + " unreadable files: " + String.join("; ", failures)), rescan);
     }
     return result;
   }

@@ -7,6 +7,7 @@ public enum Reason {
   BAD_CODE("the commodity code is not a digit string of a known length"),
   BAD_NUMBER("a quantity or value is not a number"),
   NEGATIVE_VALUE("a quantity or value is negative"),
+  OUT_OF_RANGE("a quantity or value overflows (Infinity) or exceeds 10^15, beyond any customs figure"),
   MISSING_VALUE("the trade value is missing"),
   BAD_PERIOD("the period is missing, malformed, or not a monthly figure"),
   BAD_FIELD("a field holds a value the format does not allow"),

@@ -31,7 +31,9 @@ public final class Pipeline {
 
   /**
    * Runs the stages in order and records all their results in pipeline_runs in one commit at the end — also
-   * when a stage failed, whatever the failure. A failed stage stops the run; its failure is then thrown.
+   * when a stage failed, whatever the failure. A failed stage stops the run; its failure is then thrown. A
+   * partial one (files refused, the rest landed) lets the later stages run on what landed, and its failure is
+   * thrown at the end — unless {@code ingest.fail-fast}.
    */
   public static void run(RunContext run, List<String> stages) {
     List<Stage> toRun = stages.stream().map(name -> {
@@ -56,13 +58,20 @@ public final class Pipeline {
         results.add(prepared);
         failure = prepared.failure();
       }
+      boolean failFast = run.config().typed("ingest.fail-fast", run.config().raw()::getBoolean);
+      TradecurbException refused = null;
       for (Stage stage : failure == null ? toRun : List.<Stage>of()) {
         StageResult result = timed(run, stage);
         results.add(result);
-        if (result.failed()) {
+        if (result.failed() && result.partial() && !failFast) {
+          refused = result.failure();
+        } else if (result.failed()) {
           failure = result.failure();
           break;
         }
+      }
+      if (failure == null) {
+        failure = refused;
       }
     } finally {
       try {

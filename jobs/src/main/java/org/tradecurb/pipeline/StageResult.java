@@ -12,9 +12,10 @@ import org.tradecurb.quality.PipelineRuns;
  * where the next run picks up), and the failure it ended with, if any.
  *
  * @param consumed the stage's starting point for the next run; a failed stage's is not recorded
+ * @param partial the failure refused part of the input only: the rest was done, later stages may go on
  */
 public record StageResult(String stage, List<PipelineRuns.Entry> entries, Map<String, String> consumed,
-    TradecurbException failure) {
+    TradecurbException failure, boolean partial) {
 
   public StageResult {
     entries = List.copyOf(entries);
@@ -22,7 +23,7 @@ public record StageResult(String stage, List<PipelineRuns.Entry> entries, Map<St
   }
 
   public static StageResult of(String stage, List<PipelineRuns.Entry> entries, Map<String, String> consumed) {
-    return new StageResult(stage, entries, consumed, null);
+    return new StageResult(stage, entries, consumed, null, false);
   }
 
   /** Nothing to do: the stage consumed the same as last time. */
@@ -35,7 +36,7 @@ public record StageResult(String stage, List<PipelineRuns.Entry> entries, Map<St
     TradecurbException te = failure instanceof TradecurbException t ? t
         : new TradecurbException(ExitCode.FAILURE, String.valueOf(failure), failure);
     PipelineRuns.Entry entry = new PipelineRuns.Entry(stage, "all");
-    return new StageResult(stage, List.of(entry), Map.of(), te).failedWith(te);
+    return new StageResult(stage, List.of(entry), Map.of(), te, false).failedWith(te);
   }
 
   /** The same counts, marked failed with the failure's exit code and message. */
@@ -45,7 +46,20 @@ public record StageResult(String stage, List<PipelineRuns.Entry> entries, Map<St
       e.exitCode = failure.exitCode().code;
       e.message = failure.getMessage();
     }
-    return new StageResult(stage, entries, consumed, failure);
+    return new StageResult(stage, entries, consumed, failure, false);
+  }
+
+  /**
+   * Done on all the input it could read, with {@code failure} for the rest: entries marked partial with its
+   * exit code and message, and {@code consumed} as given (what the next run may skip).
+   */
+  public StageResult partialWith(TradecurbException failure, Map<String, String> consumed) {
+    for (PipelineRuns.Entry e : entries) {
+      e.status = "partial";
+      e.exitCode = failure.exitCode().code;
+      e.message = e.message == null ? failure.getMessage() : e.message + "; " + failure.getMessage();
+    }
+    return new StageResult(stage, entries, consumed, failure, true);
   }
 
   public boolean failed() {

@@ -42,7 +42,7 @@ public final class PipelineRuns {
           "Valid records deliberately not carried forward (Comtrade breakdown rows, annual figures, months not "
               + "yet published, port detail of a national figure)")
       .column("rows_written", DataTypes.LongType, false, "Rows the stage's Delta commit wrote to its table")
-      .column("status", DataTypes.StringType, false, "succeeded, skipped (nothing new) or failed")
+      .column("status", DataTypes.StringType, false, "succeeded, skipped (nothing new), partial (done on what could be read; a file refused) or failed")
       .column("exit_code", DataTypes.IntegerType, false, "Process exit code this outcome maps to")
       .column("message", DataTypes.StringType, true, "Files processed, files skipped, or the failure")
       .column("pipeline_version", DataTypes.StringType, false, "tradecurb version that ran")
@@ -95,7 +95,7 @@ public final class PipelineRuns {
   public static void record(RunContext run, List<StageResult> results) {
     List<Row> rows = new ArrayList<>();
     for (StageResult result : results) {
-      String fingerprint = result.failed() ? null : result.fingerprint();
+      String fingerprint = result.failed() && !result.partial() ? null : result.fingerprint();
       for (Entry e : result.entries()) {
         rows.add(RowFactory.create(run.runId(), e.stage, e.source, new Timestamp(e.startedMillis),
             new Timestamp(e.finishedMillis), e.finishedMillis - e.startedMillis, e.read, e.accepted, e.quarantined,
@@ -118,7 +118,7 @@ public final class PipelineRuns {
       return byStage;
     }
     for (Row r : warehouse.read(TABLE)
-        .where(col("status").isin("succeeded", "skipped").and(col("input_fingerprint").isNotNull()))
+        .where(col("status").isin("succeeded", "skipped", "partial").and(col("input_fingerprint").isNotNull()))
         .groupBy("stage").agg(functions.max_by(col("input_fingerprint"), col("finished_at")))
         .collectAsList()) {
       byStage.put(r.getString(0), StageResult.parseFingerprint(r.getString(1)));

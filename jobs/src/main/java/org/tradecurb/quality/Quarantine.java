@@ -21,8 +21,8 @@ public final class Quarantine {
       .column("raw_line", DataTypes.StringType, true,
           "The line as read (ingest) or its published fields re-joined with commas (normalize)")
       .column("reason_code", DataTypes.StringType, false,
-          "Stable reason code: FIELD_COUNT, BAD_CODE, BAD_NUMBER, NEGATIVE_VALUE, MISSING_VALUE, BAD_PERIOD, "
-              + "BAD_FIELD, UNBALANCED_QUOTE, UNKNOWN_FILE, UNMAPPED_COUNTRY, NO_FX_RATE, DUPLICATE_RECORD")
+          "Stable reason code: " + java.util.Arrays.stream(org.tradecurb.ingest.Reason.values())
+              .map(Enum::name).collect(java.util.stream.Collectors.joining(", ")) + " (README: Quarantine reasons)")
       .column("reason_message", DataTypes.StringType, false, "What exactly was wrong, naming the field")
       .column("ref_year", DataTypes.IntegerType, true, "Year of the row's period where known (normalize rows)")
       .column("run_id", DataTypes.StringType, false, "Pipeline run that wrote the entry")

@@ -8,7 +8,8 @@ import org.apache.spark.sql.types.DataTypes;
  * Sums and means of values in US dollars, kilograms or any currency that do not depend on the order rows
  * reach an aggregate: doubles added in another order differ in their last digits, so a rerun or a recovery
  * would write other figures. Values are added as whole thousandths (a long sum is exact and keeps Spark's
- * hash aggregation, which decimal sums would not), then returned as doubles. Sums up to 9 × 10^15 units.
+ * hash aggregation, which decimal sums would not), then returned as doubles. Sums up to 9 × 10^15 units:
+ * ingest refuses any single figure above 10^15.
  */
 public final class ExactSum {
 

@@ -47,6 +47,14 @@ class DataDictionaryTest {
   }
 
   @Test
+  void theReadmeListsEveryQuarantineReasonWithItsMeaning() throws IOException {
+    String readme = Files.readString(SharedReference.repoRoot().resolve("README.md"), StandardCharsets.UTF_8);
+    for (org.tradecurb.ingest.Reason r : org.tradecurb.ingest.Reason.values()) {
+      Assertions.assertTrue(readme.contains("| `" + r.name() + "` | " + r.meaning + " |"), r.name());
+    }
+  }
+
+  @Test
   void everyTableIsDocumented() {
     String rendered = DataDictionary.render();
     for (TableSpec t : Tables.all()) {

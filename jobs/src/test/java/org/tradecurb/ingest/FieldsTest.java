@@ -22,6 +22,18 @@ class FieldsTest {
   }
 
   @Test
+  void figuresThatOverflowOrExceedAnyCustomsFigureAreRefused() throws RowRejected {
+    for (String s : List.of("1e400", "1,000,000,000,000,001", "2e15")) {
+      RowRejected e = org.junit.jupiter.api.Assertions.assertThrows(RowRejected.class,
+          () -> Fields.quantity(s, "primaryValue"));
+      assertEquals(Reason.OUT_OF_RANGE, e.reason(), s);
+      org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("primaryValue"), e.getMessage());
+    }
+    assertEquals(1e15, Fields.quantity("1e15", "qty"));
+    assertEquals(4.5e-300, Fields.quantity("4.5e-300", "qty"));
+  }
+
+  @Test
   void agreesWithTheGrammarOnRandomStrings() {
     Random random = new Random(20260106);
     String alphabet = "0123456789,.-+eE x";

@@ -191,8 +191,13 @@ class IngestNormalizeTest extends SparkTestBase {
     assertEquals(ExitCode.BAD_CONFIGURATION, unsafe.exitCode());
   }
 
+  /**
+   * Unreadable files are refused by name while the good ones land. With fail-fast the run stops there; by
+   * default (the next run, on the same files) what landed is normalized, and the run still exits 3 naming the
+   * refused files again.
+   */
   @Test
-  void anUnreadableFileFailsTheRunNamingItWhileGoodFilesLand() {
+  void unreadableFilesAreRefusedByNameWhileGoodFilesLandAndGoOnToTradeFlows() throws Exception {
     Path in = newDir("in");
     Fixtures.write(in, "japan-customs/good_2025.csv", lines(SampleRows.japanHeader(false, true),
         SampleRows.japanRow("2", "2025,'850511000',105", "KG", new long[] {1}, new long[] {1})));
@@ -204,6 +209,11 @@ class IngestNormalizeTest extends SparkTestBase {
     undecodable[bad.length + 1] = (byte) 0x28;
     undecodable[bad.length + 2] = '\n';
     Fixtures.write(in, "comtrade/broken.csv", undecodable);
+    // A download cut short: a gzip stream without its end.
+    Path whole = Fixtures.writeGzip(in, "comtrade/cut_2025.tsv.gz", lines(SampleRows.comtradeHeader('\t'),
+        SampleRows.comtradeLine(SampleRows.comtradeTotals(), '\t')));
+    byte[] gz = java.nio.file.Files.readAllBytes(whole);
+    Fixtures.write(in, "comtrade/cut_2025.tsv.gz", java.util.Arrays.copyOf(gz, gz.length - 12));
     // A query export cut at the web's row cap, named by its folder (in any case) rather than its file name.
     List<String> capped = new java.util.ArrayList<>(List.of(GACC_ZH));
     for (int i = 0; i < org.tradecurb.ingest.ChinaCustomsFormat.WEB_EXPORT_ROW_CAP; i++) {
@@ -213,9 +223,11 @@ class IngestNormalizeTest extends SparkTestBase {
     Fixtures.write(in, "china-customs/Exports/2026-01/query.csv", lines(capped.toArray(new String[0])),
         Fixtures.GB18030);
     Path wh = newDir("wh");
-    TradecurbException e = assertThrows(TradecurbException.class,
-        () -> Pipeline.run(context(in, wh), List.of("ingest")));
+    TradecurbException e = assertThrows(TradecurbException.class, () -> Pipeline.run(RunContext.start(spark(),
+        TradecurbConfig.defaults().with("input", in.toString()).with("warehouse", wh.toString())
+            .with("ingest.fail-fast", true)), List.of("ingest", "normalize")));
     assertEquals(ExitCode.UNREADABLE_INPUT, e.exitCode());
+    Assertions.assertTrue(e.getMessage().contains("comtrade/cut_2025.tsv.gz"), e.getMessage());
     Assertions.assertTrue(e.getMessage().contains("japan-customs/wrong.csv line 1: expected a Trade Statistics of Japan header"),
         e.getMessage());
     Assertions.assertTrue(e.getMessage().contains("comtrade/broken.csv line 3: bytes are not valid UTF-8"), e.getMessage());
@@ -227,10 +239,25 @@ class IngestNormalizeTest extends SparkTestBase {
     Assertions.assertTrue(capLedger.get(0).getString(1).contains("probably cut off"), capLedger.get(0).getString(1));
     assertEquals(1L, rows(wh, "china_customs_raw", "SELECT count(DISTINCT period) FROM china_customs_raw "
         + "WHERE period = '202601'").get(0).getLong(0), "the period comes from the folder");
-    List<Row> failed = rows(wh, "pipeline_runs", "SELECT DISTINCT status, exit_code FROM pipeline_runs");
-    assertEquals("[failed,3]", failed.stream().map(Row::toString).collect(Collectors.joining()));
+    List<Row> failed = rows(wh, "pipeline_runs", "SELECT DISTINCT stage, status, exit_code FROM pipeline_runs");
+    assertEquals("[ingest,partial,3]", failed.stream().map(Row::toString).collect(Collectors.joining()),
+        "fail-fast: normalize did not run");
     Assertions.assertTrue(spark().read().format("delta").load(wh.resolve("quarantine").toString())
-        .where("source_file = 'comtrade/broken.csv'").isEmpty(), "nothing of the broken file lands");
+        .where("source_file IN ('comtrade/broken.csv', 'comtrade/cut_2025.tsv.gz')").isEmpty(),
+        "nothing of the refused files lands");
+
+    TradecurbException again = assertThrows(TradecurbException.class,
+        () -> Pipeline.run(context(in, wh), List.of("ingest", "normalize")));
+    assertEquals(ExitCode.UNREADABLE_INPUT, again.exitCode());
+    Assertions.assertTrue(again.getMessage().contains("comtrade/cut_2025.tsv.gz")
+        && again.getMessage().contains("japan-customs/wrong.csv"), "refused again, by name: " + again.getMessage());
+    assertEquals(List.of("japan_customs 2025"), rows(wh, "trade_flows", "SELECT DISTINCT concat(source, ' ', "
+        + "year(period)) FROM trade_flows WHERE source = 'japan_customs'").stream().map(r -> r.getString(0))
+        .toList(), "what landed went on to trade_flows");
+    assertEquals(List.of("ingest partial 3", "normalize succeeded 0"), rows(wh, "pipeline_runs",
+        "SELECT DISTINCT concat_ws(' ', stage, status, coalesce(cast(exit_code AS string), 'null')) FROM "
+        + "pipeline_runs WHERE run_id = (SELECT max_by(run_id, finished_at) FROM pipeline_runs) ORDER BY 1")
+        .stream().map(r -> r.getString(0)).toList());
   }
 
   @Test
