@@ -49,9 +49,10 @@ public final class ComtradeFormat extends HeaderMappedFormat {
     return INTERPRETED;
   }
 
+  /** CSVs saved from the Comtrade website are Windows-1252 ("Côte d'Ivoire" as one byte 0xF4). */
   @Override
   public Charset fallbackCharset() {
-    return StandardCharsets.UTF_8;
+    return Charset.forName("windows-1252");
   }
 
   @Override

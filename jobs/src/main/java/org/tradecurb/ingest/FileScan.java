@@ -52,7 +52,8 @@ final class FileScan {
     }
     if (pass.invalidLine > 0) {
       return FileFingerprint.unreadable(file, hash, size[0], charset.name(), file.relativePath() + " line "
-          + pass.invalidLine + ": bytes are not valid " + charset.name());
+          + pass.invalidLine + ": bytes are not valid " + charset.name() + (pass == utf8 ? ""
+              : " (nor UTF-8, from line " + utf8.invalidLine + ")"));
     }
     if (pass.header == null) {
       return FileFingerprint.unreadable(file, hash, size[0], charset.name(), file.relativePath()

@@ -204,11 +204,17 @@ class IngestNormalizeTest extends SparkTestBase {
     Fixtures.write(in, "japan-customs/wrong.csv", lines("HS,Country,Value", "850511000,105,1"));
     byte[] bad = (SampleRows.comtradeHeader(',') + "\n"
         + SampleRows.comtradeLine(SampleRows.comtradeTotals(), ',') + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    byte[] undecodable = java.util.Arrays.copyOf(bad, bad.length + 3);
+    // Neither UTF-8 (0xC3 0x28) nor Windows-1252 (0x81 is undefined there).
+    byte[] undecodable = java.util.Arrays.copyOf(bad, bad.length + 4);
     undecodable[bad.length] = (byte) 0xC3;
     undecodable[bad.length + 1] = (byte) 0x28;
-    undecodable[bad.length + 2] = '\n';
+    undecodable[bad.length + 2] = (byte) 0x81;
+    undecodable[bad.length + 3] = '\n';
     Fixtures.write(in, "comtrade/broken.csv", undecodable);
+    // Saved from the Comtrade website: Windows-1252, a trailing comma on every data row.
+    Fixtures.write(in, "comtrade/website_2025.csv", lines(SampleRows.comtradeHeader(','),
+        SampleRows.comtradeLine(SampleRows.comtrade("partnerCode", "384", "partnerDesc", "C\u00f4te d'Ivoire"), ',')
+            + ","), java.nio.charset.Charset.forName("windows-1252"));
     // A download cut short: a gzip stream without its end.
     Path whole = Fixtures.writeGzip(in, "comtrade/cut_2025.tsv.gz", lines(SampleRows.comtradeHeader('\t'),
         SampleRows.comtradeLine(SampleRows.comtradeTotals(), '\t')));
@@ -230,7 +236,12 @@ class IngestNormalizeTest extends SparkTestBase {
     Assertions.assertTrue(e.getMessage().contains("comtrade/cut_2025.tsv.gz"), e.getMessage());
     Assertions.assertTrue(e.getMessage().contains("japan-customs/wrong.csv line 1: expected a Trade Statistics of Japan header"),
         e.getMessage());
-    Assertions.assertTrue(e.getMessage().contains("comtrade/broken.csv line 3: bytes are not valid UTF-8"), e.getMessage());
+    Assertions.assertTrue(e.getMessage().contains(
+        "comtrade/broken.csv line 3: bytes are not valid windows-1252 (nor UTF-8, from line 3)"), e.getMessage());
+    assertEquals("[comtrade/website_2025.csv,C\u00f4te d'Ivoire,windows-1252]", rows(wh, "comtrade_raw",
+        "SELECT r.source_file, r.partnerDesc, f.charset FROM comtrade_raw r JOIN delta.`" + wh.resolve("ingest_files")
+        + "` f USING (source_file)").stream().map(Row::toString).collect(Collectors.joining()),
+        "the website CSV lands with its names intact, read as Windows-1252");
     List<Row> bronze = rows(wh, "japan_customs_raw", "SELECT DISTINCT source_file FROM japan_customs_raw");
     assertEquals("[japan-customs/good_2025.csv]", bronze.stream().map(Row::toString).collect(Collectors.joining()));
     List<Row> capLedger = rows(wh, "ingest_files", "SELECT rows_accepted, warning FROM ingest_files "
