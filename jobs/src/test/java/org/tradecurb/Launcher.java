@@ -14,9 +14,6 @@ public final class Launcher {
 
   public record Result(int exitCode, String stdout, String stderr) {}
 
-  /** For a whole run that has the machine to itself: the optimizing JIT is the faster one then. */
-  public static final Map<String, String> ALONE = Map.of("SPARK_DRIVER_JAVA_OPTS", "");
-
   private Launcher() {}
 
   private static ProcessBuilder builder(Map<String, String> environment, String... args) {
@@ -27,7 +24,7 @@ public final class Launcher {
     ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile());
     pb.environment().put("SPARK_MASTER", "local[2]");
     pb.environment().put("SPARK_DRIVER_MEMORY", "2g");
-    // Test launches are short and often share the machine with another JVM: the quick JIT wins there.
+    // Test inputs are small: the quick JIT compiles less than it would save (see README, Performance).
     pb.environment().put("SPARK_DRIVER_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
     pb.environment().putAll(environment);
     return pb;

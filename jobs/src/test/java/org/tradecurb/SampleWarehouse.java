@@ -25,7 +25,7 @@ public final class SampleWarehouse {
     if (built == null) {
       Path dir = Path.of("target", "sample-warehouse").toAbsolutePath();
       delete(dir);
-      Launcher.Result run = Launcher.run(Launcher.ALONE, "run", "--warehouse", dir.toString());
+      Launcher.Result run = Launcher.run("run", "--warehouse", dir.toString());
       if (run.exitCode() != 0) {
         throw new AssertionError("bin/tradecurb run failed with " + run.exitCode() + ":\n" + run.stderr());
       }

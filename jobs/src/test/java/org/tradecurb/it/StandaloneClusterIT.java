@@ -1,9 +1,5 @@
 package org.tradecurb.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,30 +34,33 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.tradecurb.SparkTestBase;
 import org.tradecurb.SharedReference;
 import org.tradecurb.cli.Main;
 import org.tradecurb.ingest.Source;
 import org.tradecurb.pipeline.Pipeline;
-import org.tradecurb.spark.Sessions;
 
 /**
  * The shipped jar on a real Spark standalone cluster. A master and a worker run in their own JVMs from the
  * Maven classpath (a SPARK_HOME with an empty jars/ folder stands in for a distribution); the shaded jar is
- * submitted alone through SparkSubmit, in client and in cluster mode, so the driver and the executors are
+ * submitted alone through SparkSubmit in cluster mode, so the driver and the executors are
  * JVMs that share nothing with the build. A standalone cluster-mode submit exits 0 even when the driver
  * fails, so the verdict comes from the driver state the master reports and from the tables the run wrote.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StandaloneClusterIT {
+// Its time is mostly the cluster's JVMs: it runs beside the other integration tests (see the failsafe setup).
+@Execution(ExecutionMode.CONCURRENT)
+class StandaloneClusterIT extends SparkTestBase {
 
   private static final String HOST = "127.0.0.1";
-  private static final String READER_APP = "standalone-cluster-it";
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
   /** Short-lived JVMs: C1 alone saves about a quarter of a run's time here; C2 never pays back. */
@@ -80,8 +79,6 @@ class StandaloneClusterIT {
   private Path work;
   private String masterUrl;
   private int masterWebUiPort;
-  private SparkSession reader;
-  private boolean ownReader;
 
   @BeforeAll
   void startCluster() throws Exception {
@@ -112,72 +109,65 @@ class StandaloneClusterIT {
 
   @AfterAll
   void stopCluster() {
-    try {
-      if (reader != null && ownReader) {
-        reader.stop();
-      }
-    } finally {
-      stopProcesses();
-      Runtime.getRuntime().removeShutdownHook(stopOnExit);
-    }
+    stopProcesses();
+    Runtime.getRuntime().removeShutdownHook(stopOnExit);
   }
 
   /**
-   * Both deploy modes at once (the worker advertises 4 slots for 2 physical cores: a cluster-mode driver
-   * and one executor per application), so the test costs one pipeline run of wall time, not two.
+   * A cluster-mode submit: the worker launches the driver, which runs the whole pipeline on the worker's
+   * executors over the planted-effects files; the tables must hold what was planted. (Client mode runs the
+   * same jar with the driver in the submitting JVM, as {@code bin/tradecurb} does.)
    */
   @Test
-  void clientAndClusterModeDriversRunThePipelineOnTheWorkersExecutors() throws Exception {
-    Path clientWarehouse = work.resolve("warehouse-client");
-    Path clusterWarehouse = work.resolve("warehouse-cluster");
+  void aClusterModeDriverRunsThePipelineOnTheWorkersExecutorsAndRecoversThePlantedEffects() throws Exception {
+    Path input = work.resolve("planted-input");
+    PlantedEffects.generate(input);
+    Path warehouse = work.resolve("warehouse-cluster");
     Set<String> appsBefore = appIds();
-    Process client = start("submit-client", submit("client", clientWarehouse, List.of(QUICK_JIT, "-Xmx1g")));
-    Process cluster = start("submit-cluster", submit("cluster", clusterWarehouse, List.of("-Xmx256m"),
+    Process cluster = start("submit-cluster", submit("cluster", input, warehouse, List.of("-Xmx256m"),
         "--driver-memory", "1g",
         // The worker launches the driver JVM itself, without Spark's Java 17 flags.
         "--conf", "spark.driver.extraJavaOptions=" + String.join(" ", jvmFlags) + " " + QUICK_JIT,
         "--conf", "spark.standalone.submit.waitAppCompletion=true"));
 
-    assertEquals(0, await(client, "submit-client"), "client-mode exit code is the job's" + tail("submit-client"));
-    assertEquals(0, await(cluster, "submit-cluster"), "submission failed" + tail("submit-cluster"));
+    Assertions.assertEquals(0, await(cluster, "submit-cluster"), "submission failed" + tail("submit-cluster"));
     Matcher id = DRIVER_ID.matcher(Files.readString(log("submit-cluster")));
     if (!id.find()) {
-      fail("no driver id in the submit output" + tail("submit-cluster"));
+      Assertions.fail("no driver id in the submit output" + tail("submit-cluster"));
     }
     String driverId = id.group(1);
     // Standalone cluster-mode submit exits 0 even when the driver fails: the master's record is the truth.
-    assertEquals("FINISHED", finalDriverState(driverId),
+    Assertions.assertEquals("FINISHED", finalDriverState(driverId),
         "driver state" + tail(work.resolve("worker").resolve(driverId).resolve("stderr")));
-    Set<String> apps = newCompletedApps(appsBefore, 2);
-    for (String app : apps) {
+    for (String app : newCompletedApps(appsBefore, 1)) {
       assertExecutorsRan(app);
     }
-    assertPipelineOutput(clientWarehouse);
-    assertPipelineOutput(clusterWarehouse);
+    assertPipelineOutput(input, warehouse);
+    PlantedEffects.assertRecovered(spark(), warehouse);
   }
 
-  /** What a run of data-samples must leave: every source in trade_flows, every stage succeeded, the bad rows. */
-  private void assertPipelineOutput(Path warehouse) throws IOException {
+  /** What a run must leave: every source in trade_flows, every stage succeeded, the planted bad rows. */
+  private void assertPipelineOutput(Path input, Path warehouse) throws IOException {
     Set<String> sources = Set.copyOf(values(table(warehouse, "trade_flows").select("source").distinct()));
-    assertEquals(Arrays.stream(Source.values()).map(s -> s.id).collect(Collectors.toSet()), sources,
+    Assertions.assertEquals(Arrays.stream(Source.values()).map(s -> s.id).collect(Collectors.toSet()), sources,
         "sources in trade_flows");
 
     List<String> runs = values(table(warehouse, "pipeline_runs")
         .select(functions.concat_ws(" ", functions.col("stage"), functions.col("status"))));
-    assertEquals(Set.copyOf(Pipeline.STAGES), runs.stream().filter(r -> r.endsWith(" succeeded"))
+    Assertions.assertEquals(Set.copyOf(Pipeline.STAGES), runs.stream().filter(r -> r.endsWith(" succeeded"))
         .map(r -> r.split(" ")[0]).collect(Collectors.toSet()), "stages with a succeeded pipeline_runs row");
-    assertEquals(List.of(), runs.stream().filter(r -> r.endsWith(" failed")).toList(), "failed pipeline_runs rows");
+    Assertions.assertEquals(List.of(), runs.stream().filter(r -> r.endsWith(" failed")).toList(), "failed pipeline_runs rows");
 
     List<String> quarantined = values(table(warehouse, "quarantine").select(functions.concat_ws(":",
         functions.col("source_file"), functions.col("source_line").cast("string"), functions.col("reason_code"))));
-    assertEquals(plantedBadRows(), quarantined, "quarantine holds exactly the planted bad rows");
+    Assertions.assertEquals(plantedBadRows(input), quarantined, "quarantine holds exactly the planted bad rows");
   }
 
-  /** The bad rows data-samples/README.md lists, as "file:line:REASON", sorted. */
-  private List<String> plantedBadRows() throws IOException {
-    String readme = Files.readString(repo.resolve("data-samples/README.md"));
+  /** The bad rows the generated README.md lists, as "file:line:REASON", sorted. */
+  private List<String> plantedBadRows(Path input) throws IOException {
+    String readme = Files.readString(input.resolve("README.md"));
     int start = readme.indexOf("## Planted malformed rows");
-    assertTrue(start >= 0, "data-samples/README.md has no 'Planted malformed rows' section");
+    Assertions.assertTrue(start >= 0, "the generated README.md has no 'Planted malformed rows' section");
     String section = readme.substring(start);
     int next = section.indexOf("\n## ");
     Matcher row = Pattern.compile("(?m)^\\| (\\S+) \\| (\\d+) \\| ([A-Z_]+) \\|$")
@@ -186,26 +176,13 @@ class StandaloneClusterIT {
     while (row.find()) {
       planted.add(row.group(1) + ":" + row.group(2) + ":" + row.group(3));
     }
-    assertFalse(planted.isEmpty(), "data-samples/README.md lists no planted bad rows");
+    Assertions.assertFalse(planted.isEmpty(), "the generated README.md lists no planted bad rows");
     Collections.sort(planted);
     return planted;
   }
 
   private Dataset<Row> table(Path warehouse, String name) {
-    if (reader == null) {
-      // The job's own session settings: Delta's two, and small snapshot and discovery parallelism.
-      SparkSession.Builder builder = SparkSession.builder()
-          .master("local[2]")
-          .appName(READER_APP)
-          .config("spark.ui.enabled", "false")
-          .config("spark.driver.host", HOST);
-      Sessions.defaults().forEach(builder::config);
-      reader = builder.getOrCreate();
-      // Other ITs in this JVM keep one spark-testing-base context alive (configured like the job):
-      // getOrCreate joins it then, and it must outlive this class.
-      ownReader = reader.sparkContext().appName().equals(READER_APP);
-    }
-    return reader.read().format("delta").load(warehouse.resolve(name).toString());
+    return spark().read().format("delta").load(warehouse.resolve(name).toString());
   }
 
   /** The values of a one-column frame, sorted. */
@@ -216,16 +193,17 @@ class StandaloneClusterIT {
   /** The worker started at least one executor JVM for the app: its folder under the work dir. */
   private void assertExecutorsRan(String appId) throws IOException {
     try (Stream<Path> executors = Files.list(work.resolve("worker").resolve(appId))) {
-      assertFalse(executors.filter(Files::isDirectory).toList().isEmpty(), "no executor was launched for " + appId);
+      Assertions.assertFalse(executors.filter(Files::isDirectory).toList().isEmpty(), "no executor was launched for " + appId);
     }
   }
 
-  private List<String> submit(String deployMode, Path warehouse, List<String> jvmOptions, String... extra) {
+  private List<String> submit(String deployMode, Path input, Path warehouse, List<String> jvmOptions,
+      String... extra) {
     List<String> cmd = java(jvmOptions, "org.apache.spark.deploy.SparkSubmit");
     cmd.addAll(List.of("--master", masterUrl, "--deploy-mode", deployMode,
-        "--conf", "spark.executor.cores=1",
-        // One executor slot per application, so the two applications run side by side.
-        "--conf", "spark.cores.max=1",
+        // The worker's other slots: one for the cluster-mode driver, two for the executor.
+        "--conf", "spark.executor.cores=2",
+        "--conf", "spark.cores.max=2",
         "--conf", "spark.executor.memory=512m",
         "--conf", "spark.executor.extraJavaOptions=" + QUICK_JIT,
         "--conf", "spark.sql.shuffle.partitions=4",
@@ -234,7 +212,7 @@ class StandaloneClusterIT {
         "--conf", "spark.ui.enabled=false"));
     cmd.addAll(List.of(extra));
     cmd.addAll(List.of("--class", Main.class.getName(), jar.toString(),
-        "run", "--input", repo.resolve("data-samples").toString(), "--warehouse", warehouse.toString()));
+        "run", "--input", input.toString(), "--warehouse", warehouse.toString()));
     return cmd;
   }
 
@@ -278,7 +256,7 @@ class StandaloneClusterIT {
   private int await(Process process, String name) throws InterruptedException, IOException {
     if (!process.waitFor(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
       stopTree(process);  // now, so that the next test gets the worker's cores
-      fail(name + " did not finish within " + RUN_TIMEOUT + tail(name));
+      Assertions.fail(name + " did not finish within " + RUN_TIMEOUT + tail(name));
     }
     return process.exitValue();
   }
@@ -314,7 +292,7 @@ class StandaloneClusterIT {
     while (System.nanoTime() < deadline) {
       daemons.forEach((name, process) -> {
         if (!process.isAlive()) {
-          fail(name + " exited early" + tail(name));
+          Assertions.fail(name + " exited early" + tail(name));
         }
       });
       JsonNode state = masterState();
@@ -323,7 +301,7 @@ class StandaloneClusterIT {
       }
       Thread.sleep(500);
     }
-    fail("no worker registered within " + STARTUP_TIMEOUT + tail("master") + tail("worker"));
+    Assertions.fail("no worker registered within " + STARTUP_TIMEOUT + tail("master") + tail("worker"));
   }
 
   /** The master's view of the cluster (its web UI's JSON), or null while it is not up yet. */
@@ -340,7 +318,7 @@ class StandaloneClusterIT {
   private Set<String> appIds() throws InterruptedException {
     JsonNode state = masterState();
     if (state == null) {
-      fail("the master stopped answering" + tail("master"));
+      Assertions.fail("the master stopped answering" + tail("master"));
     }
     Set<String> ids = new HashSet<>();
     for (String list : List.of("activeapps", "completedapps")) {
@@ -384,7 +362,7 @@ class StandaloneClusterIT {
       }
       Thread.sleep(500);
     }
-    return fail("the master did not report " + what + " within " + STARTUP_TIMEOUT + tail("master"));
+    return Assertions.fail("the master did not report " + what + " within " + STARTUP_TIMEOUT + tail("master"));
   }
 
   private Path log(String name) {
