@@ -121,7 +121,7 @@ public final class ChinaCustomsFormat extends HeaderMappedFormat {
     int value = valueIndex;
     String valueCurrency = currency;
     String fixedPeriod = filePeriod;
-    return lineParser(',', names.size(), positions, (fields, values) -> {
+    return lineParser(',', names, positions, (fields, values) -> {
       set(fields, "value", values.get(value));
       set(fields, "currency", valueCurrency);
       set(fields, "flow", file.flow());

@@ -74,7 +74,7 @@ public final class ComtradeFormat extends HeaderMappedFormat {
           + " columns such as typeCode, freqCode, refYear, reporterCode, cmdCode, primaryValue); missing "
           + String.join(", ", missing));
     }
-    return lineParser(delimiter, names.size(), positions, (fields, values) -> { });
+    return lineParser(delimiter, names, positions, (fields, values) -> { });
   }
 
   @Override

@@ -58,6 +58,29 @@ abstract class HeaderMappedFormat implements CustomsFormat {
     return names;
   }
 
+  private static boolean isHeader(List<String> values, List<String> names) {
+    if (values.size() != names.size()) {
+      return false;
+    }
+    for (int i = 0; i < names.size(); i++) {
+      if (!values.get(i).trim().equalsIgnoreCase(names.get(i).trim())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The position of a control character or a byte-order mark (a file pasted into another), or -1. */
+  static int controlCharacter(String line, char delimiter) {
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if ((c < 0x20 && c != delimiter) || c == 0x7F || c == '\uFEFF') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** Adds what the line itself does not carry (flow from the folder, currency from the header, ...). */
   interface Completion extends java.io.Serializable {
     void complete(List<String> fields, List<String> values);
@@ -67,14 +90,27 @@ abstract class HeaderMappedFormat implements CustomsFormat {
    * The parser for a file whose header has {@code width} names, the bronze column at position i of the line
    * being {@code positions.get(column)}.
    */
-  FileParser lineParser(char delimiter, int width, Map<String, Integer> positions, Completion completion) {
+  FileParser lineParser(char delimiter, List<String> names, Map<String, Integer> positions, Completion completion) {
+    int width = names.size();
     int[] sourceIndex = columns.stream().mapToInt(c -> positions.getOrDefault(c, -1)).toArray();
     return line -> {
       try {
-        List<String> values = new ArrayList<>(CsvLine.split(line, delimiter));
+        String text = line.startsWith("\uFEFF") ? line.substring(1) : line;
+        List<String> values = new ArrayList<>(CsvLine.split(text, delimiter));
         // A trailing delimiter on every line (China Customs) leaves empty fields past the header's width.
         while (values.size() > width && values.get(values.size() - 1).isBlank()) {
           values.remove(values.size() - 1);
+        }
+        if (values.stream().allMatch(String::isBlank)) {
+          throw new RowRejected(Reason.EMPTY_LINE, "no field is filled in");
+        }
+        if (isHeader(values, names)) {
+          throw new RowRejected(Reason.REPEATED_HEADER, "the header line again (two files joined into one?)");
+        }
+        int control = controlCharacter(line, delimiter);
+        if (control >= 0) {
+          throw new RowRejected(Reason.CONTROL_CHARACTER, String.format("character U+%04X at column %d",
+              (int) line.charAt(control), control + 1));
         }
         if (values.size() != width) {
           throw new RowRejected(Reason.FIELD_COUNT, "expected " + width + " fields, found " + values.size());

@@ -4,9 +4,11 @@ import java.nio.charset.Charset;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +25,9 @@ public final class JapanCustomsFormat extends HeaderMappedFormat {
   };
 
   public static final List<String> COLUMNS;
+
+  /** The three figures of a month, as column-name prefixes. */
+  private static final List<String> MONTH_FIGURES = List.of("quantity1_", "quantity2_", "value_");
 
   static {
     List<String> cols = new ArrayList<>(List.of(
@@ -89,8 +94,21 @@ public final class JapanCustomsFormat extends HeaderMappedFormat {
         unknown.add(names.get(i).trim());
       }
     }
+    // The running year's file may stop its header at the last published month: the months after it are
+    // not published, so they are absent rather than missing.
+    int published = MONTHS.length;
+    while (published > 1 && !inHeader(positions, MONTHS[published - 1])) {
+      published--;
+    }
+    Set<String> unpublished = new HashSet<>();
+    for (int i = published; i < MONTHS.length; i++) {
+      for (String f : MONTH_FIGURES) {
+        unpublished.add(f + MONTHS[i]);
+      }
+    }
     List<String> missing = COLUMNS.stream()
-        .filter(c -> !c.equals("custom") && !c.equals("country") && !positions.containsKey(c))
+        .filter(c -> !c.equals("custom") && !c.equals("country") && !positions.containsKey(c)
+            && !unpublished.contains(c))
         .toList();
     if (!missing.isEmpty() || !unknown.isEmpty()) {
       throw new FileLayoutException("expected a Trade Statistics of Japan header (Exp or Imp,Year,[Custom,]HS,"
@@ -98,7 +116,11 @@ public final class JapanCustomsFormat extends HeaderMappedFormat {
           + (missing.isEmpty() ? "" : "missing " + String.join(", ", missing) + " ")
           + (unknown.isEmpty() ? "" : "unknown " + String.join(", ", unknown)));
     }
-    return lineParser(',', names.size(), positions, (fields, values) -> { });
+    return lineParser(',', names, positions, (fields, values) -> { });
+  }
+
+  private static boolean inHeader(Map<String, Integer> positions, String month) {
+    return MONTH_FIGURES.stream().anyMatch(f -> positions.containsKey(f + month));
   }
 
   /** `'850511000'` → 850511000. */

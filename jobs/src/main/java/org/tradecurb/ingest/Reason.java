@@ -3,6 +3,9 @@ package org.tradecurb.ingest;
 /** Why a row went to quarantine. The code is stable (analysts filter on it); the message carries details. */
 public enum Reason {
   FIELD_COUNT("the row has a different number of fields than the header"),
+  EMPTY_LINE("a line of delimiters only: no field is filled in"),
+  REPEATED_HEADER("the header line again, as where two files were joined into one"),
+  CONTROL_CHARACTER("a control character or a byte-order mark inside the line (a file pasted into another)"),
   UNBALANCED_QUOTE("a quoted field is not closed on its line"),
   BAD_CODE("the commodity code is not a digit string of a known length"),
   BAD_NUMBER("a quantity or value is not a number"),

@@ -63,6 +63,24 @@ class ComtradeFormatTest {
   }
 
   @Test
+  void emptyLinesRepeatedHeadersAndControlCharactersHaveTheirOwnReasons() throws Exception {
+    CustomsFormat.FileParser p = parser('\t');
+    String header = SampleRows.comtradeHeader('\t');
+    String good = line(totalsRow(), '\t');
+    Map<String, Reason> cases = new LinkedHashMap<>();
+    cases.put("\t".repeat(ComtradeFormat.COLUMNS.size() - 1), Reason.EMPTY_LINE);
+    cases.put(header, Reason.REPEATED_HEADER);
+    cases.put("\uFEFF" + header, Reason.REPEATED_HEADER);
+    cases.put("\uFEFF" + good, Reason.CONTROL_CHARACTER);
+    cases.put(good.replace("Permanent", "Perma\u0000nent"), Reason.CONTROL_CHARACTER);
+    cases.forEach((text, reason) -> {
+      LineOutcome out = p.parse(text);
+      assertEquals(reason, out.reason(), text);
+    });
+    assertTrue(p.parse(good).isAccepted(), "the same row without the damage");
+  }
+
+  @Test
   void breakdownAnnualAndReExportRowsAreKeptButExcluded() throws Exception {
     CustomsFormat.FileParser p = parser('\t');
     Map<String, String> byMode = totalsRow();

@@ -53,6 +53,27 @@ class JapanCustomsFormatTest {
     assertNull(april.breakdown());
   }
 
+  /** The running year's file: the header stops at September, the months after it are not published. */
+  @Test
+  void aHeaderStoppingAtTheLastPublishedMonthGivesThoseMonthsOnly() throws Exception {
+    String full = header(false, true);
+    String header = full.substring(0, full.indexOf(",Quantity1-Oct"));
+    String line = row("2", "2025,'850511000',105", "KG", "");
+    String[] fields = line.split(",", -1);
+    String cut = String.join(",", java.util.Arrays.copyOf(fields, fields.length - 9));
+    LineOutcome out = FORMAT.open(header, FILE).parse(cut);
+    assertTrue(out.isAccepted(), () -> out.message());
+    List<SourceRecord> months = FORMAT.interpret(out.fields());
+    assertEquals(9, months.size(), "January to September");
+    assertEquals(LocalDate.of(2025, 9, 1), months.get(8).period());
+    assertEquals(900_000.0, months.get(8).value(), "September's 900 thousand yen");
+
+    String gap = full.replace(",Quantity1-Mar,Quantity2-Mar,Value-Mar", "");
+    FileLayoutException e = org.junit.jupiter.api.Assertions.assertThrows(FileLayoutException.class,
+        () -> FORMAT.open(gap, FILE));
+    assertTrue(e.getMessage().contains("missing quantity1_mar, quantity2_mar, value_mar"), e.getMessage());
+  }
+
   @Test
   void tonnesBecomeKilogramsAndABlankUnitMeansNoQuantity() throws Exception {
     CustomsFormat.FileParser p = FORMAT.open(header(false, true), FILE);
