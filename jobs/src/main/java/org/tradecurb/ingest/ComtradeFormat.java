@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * UN Comtrade final data: the API's CSV (comma) and the bulk files (tab, often gzipped), 47 columns found
@@ -32,9 +33,21 @@ public final class ComtradeFormat extends HeaderMappedFormat {
 
   /** What {@link #interpret} reads: the other columns are descriptions and estimation flags. */
   static final List<String> INTERPRETED = List.of(
-      "freqCode", "refYear", "refMonth", "period", "reporterCode", "flowCode", "partnerCode", "partner2Code",
+      "typeCode", "freqCode", "refYear", "refMonth", "period", "reporterCode", "flowCode", "partnerCode", "partner2Code",
       "classificationCode", "cmdCode", "customsCode", "mosCode", "motCode", "qtyUnitCode", "qtyUnitAbbr", "qty",
       "altQty", "netWgt", "grossWgt", "cifvalue", "fobvalue", "primaryValue");
+
+  /** Comtrade's flow codes: exports and imports, and the others (re-exports, processing, ...), excluded. */
+  private static final Set<String> FLOWS = Set.of("X", "M", "RX", "RM", "DX", "FM", "XIP", "MIP", "XOP", "MOP",
+      "XIF", "MIF");
+
+  /** Classifications other than HS (SITC, BEC, services): kept in bronze, excluded from trade_flows. */
+  private static final Set<String> OTHER_CLASSIFICATIONS = Set.of("S1", "S2", "S3", "S4", "B4", "B5", "EB",
+      "EB02", "EB10", "EB10S");
+
+  /** Comtrade's quantity units: -1 none, 1 no quantity, 2 m², 3 1000 kWh, 4 m, 5 items, ..., 8 kg, 13 carats. */
+  private static final Set<String> UNIT_CODES = Set.of("-1", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10",
+      "11", "12", "13");
 
   private static final Map<String, String> HS_EDITIONS = Map.of(
       "H0", "HS1992", "H1", "HS1996", "H2", "HS2002", "H3", "HS2007", "H4", "HS2012", "H5", "HS2017",
@@ -79,6 +92,11 @@ public final class ComtradeFormat extends HeaderMappedFormat {
 
   @Override
   public List<SourceRecord> interpret(List<String> fields) throws RowRejected {
+    String type = field(fields, "typeCode");
+    if (!"C".equals(type) && !"S".equals(type)) {
+      throw new RowRejected(Reason.UNKNOWN_VOCABULARY, "typeCode must be C (goods) or S (services), not '"
+          + type + "'");
+    }
     String freq = field(fields, "freqCode");
     int year = Fields.integer(field(fields, "refYear"), "refYear", Reason.BAD_PERIOD);
     int month = Fields.integer(field(fields, "refMonth"), "refMonth", Reason.BAD_PERIOD);
@@ -104,20 +122,36 @@ public final class ComtradeFormat extends HeaderMappedFormat {
     String partner = Fields.digits(field(fields, "partnerCode"), "partnerCode");
     String partner2 = Fields.digits(field(fields, "partner2Code"), "partner2Code");
     String flowCode = nonEmpty(field(fields, "flowCode"), "flowCode");
+    if (!FLOWS.contains(flowCode.toUpperCase(Locale.ROOT))) {
+      throw new RowRejected(Reason.UNKNOWN_VOCABULARY, "flowCode '" + flowCode + "' is not a Comtrade flow "
+          + "(X, M, RX, RM, DX, FM, XIP, MIP, XOP, MOP, XIF, MIF)");
+    }
     String flow = switch (flowCode.toUpperCase(Locale.ROOT)) {
       case "X" -> SourceRecord.EXPORT;
       case "M" -> SourceRecord.IMPORT;
       default -> null;
     };
+    if ("S".equals(type) && exclusion == null) {
+      exclusion = "services";
+    }
     if (flow == null && exclusion == null) {
       exclusion = "flow_" + flowCode.toLowerCase(Locale.ROOT);
     }
     String classification = nonEmpty(field(fields, "classificationCode"), "classificationCode");
+    String system = classification.toUpperCase(Locale.ROOT);
+    boolean hs = system.equals("HS") || HS_EDITIONS.containsKey(system);
+    if (!hs && !OTHER_CLASSIFICATIONS.contains(system)) {
+      throw new RowRejected(Reason.UNKNOWN_VOCABULARY, "classificationCode '" + classification + "' is not an "
+          + "HS edition (H0-H6, HS) nor another Comtrade classification (SITC S1-S4, BEC B4/B5, services EB)");
+    }
     String cmd = nonEmpty(field(fields, "cmdCode"), "cmdCode");
     String code;
     if (cmd.equalsIgnoreCase("TOTAL")) {
       code = "TOTAL";
       exclusion = exclusion == null ? "all_commodities_total" : exclusion;
+    } else if (!hs) {
+      code = Fields.code(cmd, "cmdCode", 1, 2, 3, 4, 5, 6);
+      exclusion = exclusion == null ? "classification_" + system.toLowerCase(Locale.ROOT) : exclusion;
     } else {
       code = Fields.code(cmd, "cmdCode", 2, 4, 6);
     }
@@ -133,6 +167,10 @@ public final class ComtradeFormat extends HeaderMappedFormat {
     Fields.quantity(field(fields, "grossWgt"), "grossWgt");
     Fields.quantity(field(fields, "altQty"), "altQty");
     String unitCode = field(fields, "qtyUnitCode");
+    if (unitCode != null && !unitCode.isEmpty() && !UNIT_CODES.contains(unitCode)) {
+      throw new RowRejected(Reason.UNKNOWN_VOCABULARY, "qtyUnitCode '" + unitCode + "' is not a Comtrade unit "
+          + "code (-1, 1-13)");
+    }
     Double qty = Fields.quantity(field(fields, "qty"), "qty");
     String unit = SourceRecord.canonicalUnit(field(fields, "qtyUnitAbbr"));
     if ("-1".equals(unitCode)) {

@@ -81,6 +81,31 @@ class ComtradeFormatTest {
   }
 
   @Test
+  void codesOutsideTheirClosedListsAreRefusedAndOtherClassificationsExcluded() throws Exception {
+    CustomsFormat.FileParser p = parser('\t');
+    for (String[] damage : List.of(new String[] {"classificationCode", "H9"}, new String[] {"flowCode", "Z"},
+        new String[] {"qtyUnitCode", "99"}, new String[] {"typeCode", "Q"})) {
+      Map<String, String> row = totalsRow();
+      row.put(damage[0], damage[1]);
+      LineOutcome out = p.parse(line(row, '\t'));
+      assertEquals(Reason.UNKNOWN_VOCABULARY, out.reason(), damage[0]);
+      assertTrue(out.message().contains(damage[0] + " '" + damage[1] + "'")
+          || out.message().contains("not '" + damage[1] + "'"), out.message());
+    }
+    Map<String, String> sitc = totalsRow();
+    sitc.put("classificationCode", "S4");
+    sitc.put("cmdCode", "6831");
+    Map<String, String> services = totalsRow();
+    services.put("typeCode", "S");
+    for (Map.Entry<String, Map<String, String>> c : Map.of("classification_s4", sitc, "services", services)
+        .entrySet()) {
+      LineOutcome out = p.parse(line(c.getValue(), '\t'));
+      assertTrue(out.isAccepted(), () -> out.message());
+      assertEquals(c.getKey(), FORMAT.interpret(out.fields()).get(0).exclusion());
+    }
+  }
+
+  @Test
   void breakdownAnnualAndReExportRowsAreKeptButExcluded() throws Exception {
     CustomsFormat.FileParser p = parser('\t');
     Map<String, String> byMode = totalsRow();
