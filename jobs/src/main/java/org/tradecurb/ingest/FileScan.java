@@ -59,6 +59,11 @@ final class FileScan {
       return FileFingerprint.unreadable(file, hash, size[0], charset.name(), file.relativePath()
           + " is empty: expected a header line");
     }
+    String notData = notCustomsData(pass.header);
+    if (notData != null) {
+      return FileFingerprint.unreadable(file, hash, size[0], charset.name(), file.relativePath() + " line "
+          + pass.headerLine + ": " + notData);
+    }
     try {
       file.format().open(pass.header, file.context());
     } catch (FileLayoutException e) {
@@ -68,6 +73,26 @@ final class FileScan {
     long[] blocks = file.gzipped() ? null : utf8.linesBeforeBlock;
     return new FileFingerprint(file, hash, size[0], charset.name(), pass.header, pass.headerLine, null,
         utf8.textBytes, blockSize, blocks);
+  }
+
+  /**
+   * What a file is when its first line says it is not a table at all: a page or an API answer saved under a
+   * data file's name, or binary content. Null for anything else (the format then checks the header).
+   */
+  static String notCustomsData(String header) {
+    String h = (header.startsWith("\uFEFF") ? header.substring(1) : header).stripLeading();
+    String lower = h.toLowerCase(java.util.Locale.ROOT);
+    if (lower.startsWith("<!doctype html") || lower.startsWith("<html") || lower.startsWith("<?xml")) {
+      return "an HTML or XML page, not a data file (an error or login page saved as data?)";
+    }
+    if (h.startsWith("{") || h.startsWith("[")) {
+      return "a JSON document, not a delimited data file (an API response saved as data?)";
+    }
+    long control = h.chars().filter(c -> (c < 0x20 && c != '\t') || c == 0x7F).count();
+    if (control > 0) {
+      return "binary content, not text (" + control + " control characters in the first line)";
+    }
+    return null;
   }
 
   /** What one read of the text found. {@code invalidLine} is 0 when every line decodes. */

@@ -215,6 +215,11 @@ class IngestNormalizeTest extends SparkTestBase {
     Fixtures.write(in, "comtrade/website_2025.csv", lines(SampleRows.comtradeHeader(','),
         SampleRows.comtradeLine(SampleRows.comtrade("partnerCode", "384", "partnerDesc", "C\u00f4te d'Ivoire"), ',')
             + ","), java.nio.charset.Charset.forName("windows-1252"));
+    // Not data at all, under data files' names.
+    Fixtures.write(in, "comtrade/error_page.csv", lines("<!DOCTYPE html>", "<html><body>Service unavailable</body></html>"));
+    Fixtures.write(in, "comtrade/api_answer.csv", "{\"elapsedTime\":\"0.1 secs\",\"count\":0,\"data\":[]}\n");
+    // A spreadsheet (a zip) renamed .csv.
+    Fixtures.write(in, "japan-customs/workbook.csv", new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 33, 0, '\n'});
     // A download cut short: a gzip stream without its end.
     Path whole = Fixtures.writeGzip(in, "comtrade/cut_2025.tsv.gz", lines(SampleRows.comtradeHeader('\t'),
         SampleRows.comtradeLine(SampleRows.comtradeTotals(), '\t')));
@@ -234,6 +239,10 @@ class IngestNormalizeTest extends SparkTestBase {
             .with("ingest.fail-fast", true)), List.of("ingest", "normalize")));
     assertEquals(ExitCode.UNREADABLE_INPUT, e.exitCode());
     Assertions.assertTrue(e.getMessage().contains("comtrade/cut_2025.tsv.gz"), e.getMessage());
+    for (String expected : List.of("comtrade/error_page.csv line 1: an HTML or XML page",
+        "comtrade/api_answer.csv line 1: a JSON document", "japan-customs/workbook.csv line 1: binary content")) {
+      Assertions.assertTrue(e.getMessage().contains(expected), expected + " in: " + e.getMessage());
+    }
     Assertions.assertTrue(e.getMessage().contains("japan-customs/wrong.csv line 1: expected a Trade Statistics of Japan header"),
         e.getMessage());
     Assertions.assertTrue(e.getMessage().contains(
