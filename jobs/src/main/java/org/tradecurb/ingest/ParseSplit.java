@@ -2,7 +2,6 @@ package org.tradecurb.ingest;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -17,8 +16,8 @@ public record ParseSplit(int id, FileFingerprint file, long start, long end, lon
     implements Serializable {
 
   /**
-   * The splits of the files, largest first: a splittable file larger than {@code splitBytes} is cut at block
-   * boundaries into ranges of about that size; a compressed one stays whole.
+   * The splits of the files: a splittable file larger than {@code splitBytes} is cut at block boundaries into
+   * ranges of about that size; a compressed one stays whole. (Tasks take them largest first: TaskGroups.)
    */
   public static List<ParseSplit> plan(List<FileFingerprint> files, long splitBytes) {
     List<ParseSplit> splits = new ArrayList<>();
@@ -35,7 +34,6 @@ public record ParseSplit(int id, FileFingerprint file, long start, long end, lon
         splits.add(new ParseSplit(splits.size(), f, start, end, lines[k]));
       }
     }
-    splits.sort(Comparator.comparingLong(ParseSplit::bytes).reversed());
     return splits;
   }
 
