@@ -25,13 +25,18 @@ public final class Fixtures {
   }
 
   public static Path writeGzip(Path root, String relative, String content) {
+    return write(root, relative, gzip(content));
+  }
+
+  /** UTF-8 text, gzipped. */
+  public static byte[] gzip(String content) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
       gz.write(content.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return write(root, relative, bytes.toByteArray());
+    return bytes.toByteArray();
   }
 
   public static Path write(Path root, String relative, byte[] content) {

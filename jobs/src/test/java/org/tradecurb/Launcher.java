@@ -25,7 +25,7 @@ public final class Launcher {
     pb.environment().put("SPARK_MASTER", "local[2]");
     pb.environment().put("SPARK_DRIVER_MEMORY", "2g");
     // Test inputs are small: the quick JIT compiles less than it would save (see README, Performance).
-    pb.environment().put("SPARK_DRIVER_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
+    pb.environment().put("SPARK_DRIVER_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m");
     pb.environment().putAll(environment);
     return pb;
   }

@@ -42,6 +42,22 @@ public interface CustomsFormat extends Serializable {
     LineOutcome parse(String line);
   }
 
-  /** What the ingest knows of a file besides its content: its name and the folder it sat in. */
-  record FileContext(String relativePath, String fileName, String flow) implements Serializable {}
+  /**
+   * Whether every row of a file belongs to one year (the file's year, see {@link FileContext#year}), so a row
+   * of another year is a fault rather than data.
+   */
+  default boolean oneYearPerFile() {
+    return false;
+  }
+
+  /**
+   * What the ingest knows of a file besides its lines: its name, the folder it sat in, and for formats that
+   * publish one year per file, the year most of its first data lines carry (null before the scan has read
+   * them, or when no line is readable).
+   */
+  record FileContext(String relativePath, String fileName, String flow, Integer year) implements Serializable {
+    public FileContext(String relativePath, String fileName, String flow) {
+      this(relativePath, fileName, flow, null);
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package org.tradecurb.ingest;
 
+import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,8 +12,11 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.tradecurb.spark.HadoopConf;
 
 /**
@@ -25,21 +29,30 @@ final class FileScan {
 
   private FileScan() {}
 
+  /** Data lines the scan keeps to find a file's year (see {@link CustomsFormat#oneYearPerFile}). */
+  private static final int HEAD_LINES = 1000;
+
   static FileFingerprint scan(InputFile file, HadoopConf conf, long blockSize) {
     MessageDigest digest = sha256();
     long[] size = {0};
     Pass utf8;
+    Charset utf16;
     try (InputStream raw = new DigestInputStream(new CountingStream(RawFileReader.open(file, conf), size), digest)) {
-      utf8 = read(TextDecoding.maybeGunzip(raw, file.gzipped()), StandardCharsets.UTF_8,
-          file.gzipped() ? 0 : blockSize);
+      InputStream text = new BufferedInputStream(TextDecoding.maybeGunzip(raw, file.gzipped()), 1 << 16);
+      utf16 = TextDecoding.utf16ByBom(text);
+      utf8 = utf16 != null ? read(new TextDecoding.Utf8Transcoder(text, utf16), StandardCharsets.UTF_8, 0)
+          : read(text, StandardCharsets.UTF_8, file.gzipped() ? 0 : blockSize);
       raw.transferTo(OutputStream.nullOutputStream()); // bytes after a gzip trailer count in the checksum
+    } catch (CharacterCodingException e) {
+      return FileFingerprint.unreadable(file, null, size[0], null, file.relativePath()
+          + ": starts with a UTF-16 byte-order mark, but its bytes are not valid UTF-16");
     } catch (IOException e) {
       return FileFingerprint.unreadable(file, null, size[0], null, "cannot read " + file.relativePath()
           + (file.gzipped() ? " as gzip" : "") + ": " + e.getMessage());
     }
     String hash = HexFormat.of().formatHex(digest.digest());
     Pass pass = utf8;
-    Charset charset = StandardCharsets.UTF_8;
+    Charset charset = utf16 != null ? utf16 : StandardCharsets.UTF_8;
     Charset fallback = file.format().fallbackCharset();
     if (utf8.invalidLine > 0 && !fallback.equals(StandardCharsets.UTF_8)) {
       charset = fallback;
@@ -64,15 +77,32 @@ final class FileScan {
       return FileFingerprint.unreadable(file, hash, size[0], charset.name(), file.relativePath() + " line "
           + pass.headerLine + ": " + notData);
     }
+    CustomsFormat.FileParser parser;
     try {
-      file.format().open(pass.header, file.context());
+      parser = file.format().open(pass.header, file.context());
     } catch (FileLayoutException e) {
       return FileFingerprint.unreadable(file, hash, size[0], charset.name(), file.relativePath() + " line "
           + pass.headerLine + ": " + e.getMessage());
     }
-    long[] blocks = file.gzipped() ? null : utf8.linesBeforeBlock;
+    long[] blocks = file.gzipped() || utf16 != null ? null : utf8.linesBeforeBlock;
+    Integer year = file.format().oneYearPerFile() ? commonYear(parser, pass.head) : null;
     return new FileFingerprint(file, hash, size[0], charset.name(), pass.header, pass.headerLine, null,
-        utf8.textBytes, blockSize, blocks);
+        utf8.textBytes, blockSize, blocks, year);
+  }
+
+  /** The year most accepted lines carry (the earliest of equals), or null when none is accepted. */
+  static Integer commonYear(CustomsFormat.FileParser parser, List<String> lines) {
+    Map<Integer, Integer> counts = new HashMap<>();
+    for (String line : lines) {
+      LineOutcome outcome = parser.parse(line);
+      if (outcome.isAccepted()) {
+        counts.merge(outcome.refYear(), 1, Integer::sum);
+      }
+    }
+    return counts.entrySet().stream()
+        .max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(
+            Comparator.reverseOrder())))
+        .map(Map.Entry::getKey).orElse(null);
   }
 
   /**
@@ -95,8 +125,12 @@ final class FileScan {
     return null;
   }
 
-  /** What one read of the text found. {@code invalidLine} is 0 when every line decodes. */
-  private record Pass(String header, long headerLine, long invalidLine, long textBytes, long[] linesBeforeBlock) {}
+  /**
+   * What one read of the text found. {@code invalidLine} is 0 when every line decodes; {@code head} holds the
+   * first non-blank lines after the header.
+   */
+  private record Pass(String header, long headerLine, long invalidLine, long textBytes, long[] linesBeforeBlock,
+      List<String> head) {}
 
   /** Reads every line; with a block size, records the newlines before each block boundary. */
   private static Pass read(InputStream in, Charset charset, long blockSize) throws IOException {
@@ -107,6 +141,7 @@ final class FileScan {
     long headerLine = 0;
     long invalid = 0;
     long newlinesBefore = 0;
+    List<String> head = new ArrayList<>();
     while (reader.advance()) {
       // A line ending in a newline has it at offset - 1: each boundary up to there has the newlines before it.
       while (blockSize > 0 && reader.newlines() > newlinesBefore && reader.offset() - 1 >= boundary) {
@@ -120,6 +155,8 @@ final class FileScan {
           if (header == null && !text.isBlank()) {
             header = text;
             headerLine = reader.lineNumber();
+          } else if (header != null && head.size() < HEAD_LINES && !text.isBlank()) {
+            head.add(text);
           }
         } catch (CharacterCodingException e) {
           invalid = reader.lineNumber();
@@ -134,7 +171,7 @@ final class FileScan {
       boundary += blockSize;
     }
     return new Pass(header, headerLine, invalid, reader.offset(),
-        blocks.stream().mapToLong(Long::longValue).toArray());
+        blocks.stream().mapToLong(Long::longValue).toArray(), head);
   }
 
   private static MessageDigest sha256() {

@@ -81,9 +81,12 @@ abstract class HeaderMappedFormat implements CustomsFormat {
     return -1;
   }
 
-  /** Adds what the line itself does not carry (flow from the folder, currency from the header, ...). */
+  /**
+   * Adds what the line itself does not carry (flow from the folder, currency from the header, ...), or
+   * refuses a line that contradicts the rest of its file.
+   */
   interface Completion extends java.io.Serializable {
-    void complete(List<String> fields, List<String> values);
+    void complete(List<String> fields, List<String> values) throws RowRejected;
   }
 
   /**

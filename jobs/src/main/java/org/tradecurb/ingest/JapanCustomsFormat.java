@@ -116,7 +116,20 @@ public final class JapanCustomsFormat extends HeaderMappedFormat {
           + (missing.isEmpty() ? "" : "missing " + String.join(", ", missing) + " ")
           + (unknown.isEmpty() ? "" : "unknown " + String.join(", ", unknown)));
     }
-    return lineParser(',', names, positions, (fields, values) -> { });
+    Integer fileYear = file.year();
+    return lineParser(',', names, positions, (fields, values) -> {
+      String year = field(fields, "year");
+      if (fileYear != null && Fields.isDigits(year) && year.length() <= 4 && Integer.parseInt(year) != fileYear) {
+        throw new RowRejected(Reason.YEAR_MISMATCH, "Year " + year + " in a file of " + fileYear
+            + " (the year of most of its rows)");
+      }
+    });
+  }
+
+  /** A Trade Statistics of Japan download covers one year. */
+  @Override
+  public boolean oneYearPerFile() {
+    return true;
   }
 
   private static boolean inHeader(Map<String, Integer> positions, String month) {

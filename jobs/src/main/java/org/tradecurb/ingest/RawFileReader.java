@@ -155,13 +155,14 @@ public final class RawFileReader {
       this.tally = tally;
       InputFile input = fingerprint.file();
       this.report = new SplitReport(split.id(), input.relativePath());
-      this.parser = input.format().open(fingerprint.header(), input.context());
+      this.parser = input.format().open(fingerprint.header(), fingerprint.context());
       this.width = input.format().bronzeColumns().size();
       this.lineage = new Object[] {input.relativePath(), null, fingerprint.sha256(), runId, ingestedAt, null};
       Charset charset = Charset.forName(fingerprint.charset());
       FSDataInputStream raw = open(input, conf);
       if (split.start() == 0) {
-        this.reader = new TextDecoding.LineReader(TextDecoding.maybeGunzip(raw, input.gzipped()), charset);
+        this.reader = new TextDecoding.LineReader(TextDecoding.text(raw, input.gzipped(), charset),
+            TextDecoding.lineCharset(charset));
       } else {
         raw.seek(split.start() - 1);
         this.reader = new TextDecoding.LineReader(raw, charset, split.start() - 1, split.linesBefore());

@@ -13,6 +13,7 @@ public enum Reason {
   OUT_OF_RANGE("a quantity or value overflows (Infinity) or exceeds 10^15, beyond any customs figure"),
   MISSING_VALUE("the trade value is missing"),
   BAD_PERIOD("the period is missing, malformed, or not a monthly figure"),
+  YEAR_MISMATCH("the row's year differs from the year of the rest of its file (a file that holds one year)"),
   BAD_FIELD("a field holds a value the format does not allow"),
   UNKNOWN_VOCABULARY("a field with a closed list of codes (type, flow, classification, unit) holds one not on it"),
   UNKNOWN_FILE("a file in the input folder matches no known source layout"),

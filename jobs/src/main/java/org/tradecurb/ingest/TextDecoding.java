@@ -3,11 +3,14 @@ package org.tradecurb.ingest;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
@@ -15,7 +18,7 @@ import java.util.zip.GZIPInputStream;
 /**
  * Reads customs files as lines of text. Lines are split on bytes (a newline byte never occurs inside a
  * character in UTF-8, GB18030, Windows-1252 or Shift_JIS), which also lets a large file be read in byte
- * ranges by several tasks. Each line is decoded strictly, so bytes invalid in the file's encoding fail with
+ * ranges by several tasks; UTF-16 files, the exception, are read whole through a transcoder. Each line is decoded strictly, so bytes invalid in the file's encoding fail with
  * the exact line number instead of turning into replacement characters.
  */
 public final class TextDecoding {
@@ -24,6 +27,97 @@ public final class TextDecoding {
 
   static InputStream maybeGunzip(InputStream raw, boolean gzipped) throws IOException {
     return gzipped ? new GZIPInputStream(raw, 1 << 16) : raw;
+  }
+
+  /**
+   * The encoding a UTF-16 byte-order mark at the start of the stream names, or null; the stream must support
+   * mark/reset and is left where it was.
+   */
+  static Charset utf16ByBom(InputStream in) throws IOException {
+    in.mark(2);
+    int first = in.read();
+    int second = in.read();
+    in.reset();
+    if (first == 0xFF && second == 0xFE) {
+      return StandardCharsets.UTF_16LE;
+    }
+    return first == 0xFE && second == 0xFF ? StandardCharsets.UTF_16BE : null;
+  }
+
+  static boolean isUtf16(Charset charset) {
+    return charset.equals(StandardCharsets.UTF_16LE) || charset.equals(StandardCharsets.UTF_16BE);
+  }
+
+  /**
+   * The text of a file as the line reader takes it: decompressed, and UTF-16 turned into UTF-8 (a UTF-16
+   * newline is two bytes, so lines cannot be split on bytes until then).
+   */
+  static InputStream text(InputStream raw, boolean gzipped, Charset charset) throws IOException {
+    InputStream in = maybeGunzip(raw, gzipped);
+    return isUtf16(charset) ? new Utf8Transcoder(in, charset) : in;
+  }
+
+  /** The encoding the line reader decodes {@link #text} in. */
+  static Charset lineCharset(Charset charset) {
+    return isUtf16(charset) ? StandardCharsets.UTF_8 : charset;
+  }
+
+  /** UTF-16 in, UTF-8 out; bytes invalid in UTF-16 fail the read with a CharacterCodingException. */
+  static final class Utf8Transcoder extends InputStream {
+    private final Reader reader;
+    private final char[] chars = new char[1 << 14];
+    private int held; // a high surrogate waiting for its pair from the next read
+    private byte[] bytes = new byte[0];
+    private int position;
+
+    Utf8Transcoder(InputStream in, Charset charset) {
+      this.reader = new InputStreamReader(in, charset.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+
+    private boolean fill() throws IOException {
+      while (position == bytes.length) {
+        int n = reader.read(chars, held, chars.length - held);
+        if (n < 0) {
+          if (held == 0) {
+            return false;
+          }
+          throw new MalformedInputException(1);
+        }
+        int end = held + n;
+        held = end > 0 && Character.isHighSurrogate(chars[end - 1]) ? 1 : 0;
+        bytes = new String(chars, 0, end - held).getBytes(StandardCharsets.UTF_8);
+        position = 0;
+        if (held == 1) {
+          chars[0] = chars[end - 1];
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public int read() throws IOException {
+      return fill() ? bytes[position++] & 0xFF : -1;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (len == 0) {
+        return 0;
+      }
+      if (!fill()) {
+        return -1;
+      }
+      int n = Math.min(len, bytes.length - position);
+      System.arraycopy(bytes, position, b, off, n);
+      position += n;
+      return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+      reader.close();
+    }
   }
 
   /**

@@ -1,8 +1,11 @@
 package org.tradecurb.normalize;
 
+import static org.apache.spark.sql.functions.array_join;
+import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -142,6 +145,9 @@ public final class NormalizeStage implements Stage {
         counts.add(sum(when(col("source").equalTo(source.id).and(col("disposition").equalTo(d)), 1L)
             .otherwise(0L)).as(source.id + "|" + d));
       }
+      // Why rows were left out (annual figures, breakdowns, ...): a handful of names, said in pipeline_runs.
+      counts.add(array_join(array_sort(collect_set(when(col("source").equalTo(source.id)
+          .and(col("disposition").equalTo(TradeFlows.EXCLUDED)), col("reason_code")))), ", ").as(source.id + "|why"));
     }
     Observation seen = new Observation("normalize-records-" + run.runId());
     Dataset<Row> observed = classified.observe(seen, counts.get(0), counts.subList(1, counts.size())
@@ -164,7 +170,9 @@ public final class NormalizeStage implements Stage {
       entry.excluded = ((Number) seenCounts.get(source.id + "|" + TradeFlows.EXCLUDED)).longValue();
       entry.read = entry.accepted + entry.quarantined + entry.excluded;
       entry.written = written.count(source.id);
-      entry.message = "years " + years.stream().map(String::valueOf).collect(Collectors.joining(", ")) + " redone";
+      String why = (String) seenCounts.get(source.id + "|why");
+      entry.message = "years " + years.stream().map(String::valueOf).collect(Collectors.joining(", ")) + " redone"
+          + (why.isEmpty() ? "" : "; excluded: " + why);
       bySource.put(source.id, entry);
     });
 
