@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * China Customs (GACC) online-query exports. Columns depend on what the user ticked, with Chinese or
  * English headers; values are in yuan or US dollars; numbers carry thousands separators; `?` means no
- * figure; every line ends with a comma; files are GB18030. The flow is not in the file: it comes from the
+ * figure; every line ends with a comma; files are GB18030. Partners come coded, named only (mapped through
+ * {@link GaccPartnerNames}), or not at all (a query of China's totals: the world as partner). The flow is not in the file: it comes from the
  * folder (exports/ or imports/). Single-month downloads have no period column: the file or folder name
  * gives it. An export of exactly {@link #WEB_EXPORT_ROW_CAP} rows was probably cut off.
  */
@@ -105,10 +106,6 @@ public final class ChinaCustomsFormat extends HeaderMappedFormat {
           + "(商品编码 / Commodity code) and a value column (人民币 or 美元 / Renminbi Yuan or US dollar); found "
           + String.join(", ", names));
     }
-    if (positions.containsKey("partner_name") && !positions.containsKey("partner_code")) {
-      throw new FileLayoutException("trading partners are named but not coded: include 贸易伙伴编码 "
-          + "(Trading partner code) in the query so partners can be mapped");
-    }
     String filePeriod = null;
     if (!positions.containsKey("period")) {
       filePeriod = Periods.fromPath(file.relativePath()).orElseThrow(() -> new FileLayoutException(
@@ -169,13 +166,27 @@ public final class ChinaCustomsFormat extends HeaderMappedFormat {
     return Fields.isMissing(raw) ? null : raw;
   }
 
+  /**
+   * The GACC partner code: from its column; else from the partner's name, Chinese or English, for a query
+   * that named partners without coding them; else the world, for a query without partners.
+   */
+  private static String partner(String code, String name) throws RowRejected {
+    if (code != null) {
+      return Fields.digits(code, "trading partner code");
+    }
+    if (name == null) {
+      return "WLD";
+    }
+    return GaccPartnerNames.code(name).orElseThrow(() -> new RowRejected(Reason.UNMAPPED_COUNTRY,
+        "trading partner '" + name + "' is not a name on China Customs' partner list"));
+  }
+
   @Override
   public List<SourceRecord> interpret(List<String> fields) throws RowRejected {
     String flow = field(fields, "flow");
     Periods.Period period = Periods.parse(field(fields, "period"));
     String code = Fields.code(field(fields, "commodity_code"), "commodity code", 8, 10, 6, 4, 2);
-    String rawPartner = field(fields, "partner_code");
-    String partner = rawPartner == null ? "WLD" : Fields.digits(rawPartner, "trading partner code");
+    String partner = partner(field(fields, "partner_code"), field(fields, "partner_name"));
     String rawRegime = field(fields, "regime_code");
     String rawProvince = field(fields, "province_code");
     String regime = knownOrNull(rawRegime);

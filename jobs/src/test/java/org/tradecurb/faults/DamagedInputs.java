@@ -64,6 +64,7 @@ public final class DamagedInputs {
     d.japanUtf16();
     d.chinaCustomsChinese();
     d.chinaCustomsEnglish();
+    d.chinaCustomsNamesOnly();
     d.wholeFiles();
     return new Manifest(List.copyOf(d.rows), List.copyOf(d.files), d.bronze);
   }
@@ -292,6 +293,19 @@ public final class DamagedInputs {
     t.fault("period_month_thirteen", Reason.BAD_PERIOD, "\"202513\",\"28053013\",\"116\",\"30\",\"Kilogram\",\"3,000\",");
     t.fault("period_missing", Reason.BAD_PERIOD, "\"\",\"28053013\",\"116\",\"30\",\"Kilogram\",\"3,000\",");
     Fixtures.write(root, t.path, t.text(), Fixtures.GB18030);
+  }
+
+  /** A query that named partners without coding them, and one of China's totals (no partner at all). */
+  private void chinaCustomsNamesOnly() {
+    Text t = new Text("china-customs/imports/2026-02/by_name.csv", "\"商品编码\",\"贸易伙伴名称\",\"人民币\",");
+    t.good("\"85051110\",\"日本\",\"1,000\",");
+    t.good("\"85051110\",\"中国香港\",\"2,000\",");
+    t.fault("partner_name_not_on_list", Reason.UNMAPPED_COUNTRY, "\"85051110\",\"火星\",\"3,000\",");
+    Fixtures.write(root, t.path, t.text(), Fixtures.GB18030);
+    Text total = new Text("china-customs/imports/total_202602.csv", "\"Commodity code\",\"US dollar\",");
+    total.good("\"85051110\",\"4,000\",");
+    total.fault("total_value_empty", Reason.MISSING_VALUE, "\"85051120\",\"\",");
+    Fixtures.write(root, total.path, total.text(), Fixtures.GB18030);
   }
 
   private void refuse(String kind, String file, String says, byte[] content) {

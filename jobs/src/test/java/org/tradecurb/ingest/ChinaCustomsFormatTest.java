@@ -101,6 +101,61 @@ class ChinaCustomsFormatTest {
         out.fields().get(ChinaCustomsFormat.COLUMNS.indexOf("other_columns")));
   }
 
+  @Test
+  void partnersNamedWithoutCodesAreMappedThroughTheCodeListAndAnUnknownNameIsRefused() throws Exception {
+    CustomsFormat.FileParser zh = FORMAT.open("\"商品编码\",\"贸易伙伴名称\",\"人民币\",", exports("x_202601.csv"));
+    List<String> partners = new java.util.ArrayList<>();
+    for (String name : List.of("日本", "中国香港", "刚果(布)", " 韩国 ", "Reunion", "Côte d'Ivoire")) {
+      LineOutcome out = zh.parse("\"85051110\",\"" + name + "\",\"12\",");
+      assertTrue(out.isAccepted(), () -> out.message());
+      partners.add(FORMAT.interpret(out.fields()).get(0).partnerCode());
+    }
+    assertEquals(List.of("116", "110", "213", "133", "237", "223"), partners,
+        "half-width brackets, stray spaces, and names with or without accents match too");
+
+    CustomsFormat.FileParser en = FORMAT.open("\"Commodity code\",\"Trading partner\",\"US dollar\",",
+        exports("x_202601.csv"));
+    LineOutcome hk = en.parse("\"85051110\",\"Hong Kong\uFF0CChina\",\"12\",");
+    assertEquals("110", FORMAT.interpret(hk.fields()).get(0).partnerCode(), "a full-width comma as GACC prints it");
+    LineOutcome unknown = en.parse("\"85051110\",\"Atlantis\",\"12\",");
+    assertEquals(Reason.UNMAPPED_COUNTRY, unknown.reason());
+    assertTrue(unknown.message().contains("'Atlantis'"), unknown.message());
+  }
+
+  @Test
+  void aQueryWithoutPartnersIsChinasTotalWithTheWorld() throws Exception {
+    CustomsFormat.FileParser p = FORMAT.open("\"商品编码\",\"第一数量\",\"第一计量单位\",\"美元\",",
+        exports("total_202601.csv"));
+    LineOutcome out = p.parse("\"85051110\",\"10\",\"千克\",\"1,000\",");
+    assertTrue(out.isAccepted(), () -> out.message());
+    SourceRecord r = FORMAT.interpret(out.fields()).get(0);
+    assertEquals("WLD", r.partnerCode());
+    assertEquals(1000.0, r.value());
+  }
+
+  /** Every partner on GACC's published list, by its Chinese and its English name, maps to its own code. */
+  @Test
+  void everyNameOnGaccsPublishedListMapsToItsCode() throws Exception {
+    Path dir = SharedReference.folder().orElse(null);
+    assumeTrue(dir != null && Files.isRegularFile(dir.resolve("cc_partners_zh.csv")), "shared reference absent");
+    List<String> wrong = new java.util.ArrayList<>();
+    for (String[] list : new String[][] {{"cc_partners_zh.csv", "1"}, {"cc_partners_en.csv", "1"}}) {
+      List<String> lines = Files.readAllLines(dir.resolve(list[0]));
+      for (String line : lines.subList(1, lines.size())) {
+        List<String> f = CsvLine.split(line, ',');
+        String name = f.get(Integer.parseInt(list[1])).trim();
+        if (name.contains("\u00C3")) {
+          continue; // the list's copy has three names whose UTF-8 was read as Latin-1 (RÃ©union)
+        }
+        String got = GaccPartnerNames.code(name).orElse("none");
+        if (!got.equals(f.get(0).trim())) {
+          wrong.add(list[0] + " " + f.get(0) + " '" + name + "' -> " + got);
+        }
+      }
+    }
+    assertEquals(List.of(), wrong);
+  }
+
   /** The two real GACC exports in the shared reference folder parse completely, with known figures. */
   @Test
   void realGaccExportsParseEveryLine() throws Exception {
