@@ -156,7 +156,16 @@ public final class ComtradeFormat extends HeaderMappedFormat {
       code = Fields.code(cmd, "cmdCode", 2, 4, 6);
     }
     String customs = nonEmpty(field(fields, "customsCode"), "customsCode");
+    if (customs.length() != 3 || customs.charAt(0) != 'C' || !Fields.isDigits(customs.substring(1))) {
+      throw new RowRejected(Reason.UNKNOWN_VOCABULARY, "customsCode '" + customs + "' is not a Comtrade customs "
+          + "procedure code (C00-C99)");
+    }
     String mot = nonEmpty(field(fields, "motCode"), "motCode");
+    String mos = field(fields, "mosCode");
+    if (!Fields.isDigits(mot) || mos != null && !mos.isEmpty() && !Fields.isDigits(mos)) {
+      throw new RowRejected(Reason.UNKNOWN_VOCABULARY, "motCode '" + mot + "' and mosCode '" + mos + "' must be "
+          + "Comtrade's numeric transport and supply codes");
+    }
     if (exclusion == null && (!customs.equals("C00") || !mot.equals("0") || !partner2.equals("0"))) {
       exclusion = "breakdown_row";
     }
@@ -187,7 +196,7 @@ public final class ComtradeFormat extends HeaderMappedFormat {
     String edition = HS_EDITIONS.getOrDefault(classification.toUpperCase(Locale.ROOT), classification);
     String codeSystem = "HS" + code.length() + "-" + classification.toUpperCase(Locale.ROOT);
     String key = String.join("|", reporter, partner, partner2, flowCode, String.valueOf(year),
-        String.valueOf(month), freq, classification, cmd, customs, mot, String.valueOf(field(fields, "mosCode")));
+        String.valueOf(month), freq, classification, cmd, customs, mot, String.valueOf(mos));
     return List.of(new SourceRecord(reporter, partner, flow == null ? flowCode.toLowerCase(Locale.ROOT) : flow,
         LocalDate.of(year, month, 1), 1, code, codeSystem, edition, qty, unit, netWeight, value, "USD",
         flow == null ? null : SourceRecord.valuationOf(flow), key, null, exclusion));

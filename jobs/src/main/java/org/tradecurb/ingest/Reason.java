@@ -15,7 +15,7 @@ public enum Reason {
   BAD_PERIOD("the period is missing, malformed, or not a monthly figure"),
   YEAR_MISMATCH("the row's year differs from the year of the rest of its file (a file that holds one year)"),
   BAD_FIELD("a field holds a value the format does not allow"),
-  UNKNOWN_VOCABULARY("a field with a closed list of codes (type, flow, classification, unit) holds one not on it"),
+  UNKNOWN_VOCABULARY("a field with a closed list of codes (type, flow, classification, unit, customs procedure, transport) holds one not on it"),
   UNKNOWN_FILE("a file in the input folder matches no known source layout"),
   UNMAPPED_COUNTRY("a reporter or partner code has no entry in the crosswalk"),
   NO_FX_RATE("no exchange rate for the row's currency and month"),

@@ -52,7 +52,7 @@ public final class Pipeline {
       long started = System.currentTimeMillis();
       try {
         run.step("run", "prepare " + tables.size() + " tables", () -> run.warehouse().prepare(tables));
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         StageResult prepared = StageResult.failed(toRun.get(0).name(), e);
         stamp(prepared, started, System.currentTimeMillis());
         results.add(prepared);
@@ -107,8 +107,9 @@ public final class Pipeline {
     run.spark().sparkContext().setJobGroup("tradecurb-" + stage.name(), stage.name(), false);
     try {
       result = stage.run(run);
-    } catch (Exception e) {
-      // Spark rethrows task failures as checked exceptions it does not declare: every kind ends up here.
+    } catch (Exception | Error e) {
+      // Spark rethrows task failures as checked exceptions it does not declare, and a deep plan can overflow
+      // the stack: every kind ends up here, so the run's failed row is written whatever went wrong.
       result = StageResult.failed(stage.name(), e);
       if (!(e instanceof TradecurbException)) {
         LOG.error("{} failed", stage.name(), e);

@@ -32,7 +32,7 @@ public record StageResult(String stage, List<PipelineRuns.Entry> entries, Map<St
   }
 
   /** A failure of the stage as a whole, for one pipeline_runs row. */
-  public static StageResult failed(String stage, Exception failure) {
+  public static StageResult failed(String stage, Throwable failure) {
     TradecurbException te = failure instanceof TradecurbException t ? t
         : new TradecurbException(ExitCode.FAILURE, String.valueOf(failure), failure);
     PipelineRuns.Entry entry = new PipelineRuns.Entry(stage, "all");

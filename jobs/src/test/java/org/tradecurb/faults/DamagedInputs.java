@@ -132,6 +132,8 @@ public final class DamagedInputs {
         new Object[] {"flow_unknown", Reason.UNKNOWN_VOCABULARY, new String[] {"flowCode", "Z"}},
         new Object[] {"unit_unknown", Reason.UNKNOWN_VOCABULARY, new String[] {"qtyUnitCode", "99"}},
         new Object[] {"type_unknown", Reason.UNKNOWN_VOCABULARY, new String[] {"typeCode", "G"}},
+        new Object[] {"customs_code_unknown", Reason.UNKNOWN_VOCABULARY, new String[] {"customsCode", "X00"}},
+        new Object[] {"transport_code_as_word", Reason.UNKNOWN_VOCABULARY, new String[] {"motCode", "Sea"}},
         new Object[] {"frequency_unknown", Reason.BAD_PERIOD, new String[] {"freqCode", "Q"}},
         new Object[] {"month_thirteen", Reason.BAD_PERIOD, new String[] {"refMonth", "13", "period", "202513"}},
         new Object[] {"period_disagrees", Reason.BAD_PERIOD, new String[] {"period", "202412"}},
