@@ -33,9 +33,9 @@ public final class ComtradeFormat extends HeaderMappedFormat {
 
   /** What {@link #interpret} reads: the other columns are descriptions and estimation flags. */
   static final List<String> INTERPRETED = List.of(
-      "typeCode", "freqCode", "refYear", "refMonth", "period", "reporterCode", "flowCode", "partnerCode", "partner2Code",
-      "classificationCode", "cmdCode", "customsCode", "mosCode", "motCode", "qtyUnitCode", "qtyUnitAbbr", "qty",
-      "altQty", "netWgt", "grossWgt", "cifvalue", "fobvalue", "primaryValue");
+      "typeCode", "freqCode", "refPeriodId", "refYear", "refMonth", "period", "reporterCode", "flowCode", "partnerCode",
+      "partner2Code", "classificationCode", "cmdCode", "customsCode", "mosCode", "motCode", "qtyUnitCode",
+      "qtyUnitAbbr", "qty", "altQty", "netWgt", "grossWgt", "cifvalue", "fobvalue", "primaryValue");
 
   /** Comtrade's flow codes: exports and imports, and the others (re-exports, processing, ...), excluded. */
   private static final Set<String> FLOWS = Set.of("X", "M", "RX", "RM", "DX", "FM", "XIP", "MIP", "XOP", "MOP",
@@ -116,6 +116,12 @@ public final class ComtradeFormat extends HeaderMappedFormat {
     if (exclusion == null && period != null && !period.isEmpty()
         && !period.equals(String.format(Locale.ROOT, "%04d%02d", year, month))) {
       throw new RowRejected(Reason.BAD_PERIOD, "period '" + period + "' disagrees with refYear " + year
+          + " and refMonth " + month);
+    }
+    String periodId = field(fields, "refPeriodId");
+    if (exclusion == null && periodId != null && !periodId.isEmpty()
+        && !periodId.equals(String.format(Locale.ROOT, "%04d%02d01", year, month))) {
+      throw new RowRejected(Reason.BAD_PERIOD, "refPeriodId '" + periodId + "' disagrees with refYear " + year
           + " and refMonth " + month);
     }
     String reporter = Fields.digits(field(fields, "reporterCode"), "reporterCode");

@@ -137,6 +137,7 @@ public final class DamagedInputs {
         new Object[] {"frequency_unknown", Reason.BAD_PERIOD, new String[] {"freqCode", "Q"}},
         new Object[] {"month_thirteen", Reason.BAD_PERIOD, new String[] {"refMonth", "13", "period", "202513"}},
         new Object[] {"period_disagrees", Reason.BAD_PERIOD, new String[] {"period", "202412"}},
+        new Object[] {"period_id_disagrees", Reason.BAD_PERIOD, new String[] {"refPeriodId", "20241201"}},
         new Object[] {"reporter_not_a_code", Reason.BAD_FIELD, new String[] {"reporterCode", "CHN"}});
     int month = 1;
     String[] codes = {"850511", "280530", "811292", "250410", "260200", "282590", "810194", "284690"};
