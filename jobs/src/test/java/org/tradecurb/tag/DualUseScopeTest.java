@@ -33,17 +33,10 @@ import org.tradecurb.impact.MonthlyFlows;
  */
 class DualUseScopeTest extends SparkTestBase {
 
-  private static final StructType FLOWS = new StructType()
+  /** The tagger test's flows with what the impact tables read besides. */
+  private static final StructType FLOWS = DualUseTaggerTest.FLOWS
       .add("source", DataTypes.StringType)
-      .add("reporter_iso3", DataTypes.StringType)
-      .add("partner_iso3", DataTypes.StringType)
-      .add("flow", DataTypes.StringType)
-      .add("period", DataTypes.DateType)
       .add("period_months", DataTypes.IntegerType)
-      .add("code_system", DataTypes.StringType)
-      .add("code", DataTypes.StringType)
-      .add("hs6", DataTypes.StringType)
-      .add("hs_vintage", DataTypes.StringType)
       .add("value_usd", DataTypes.DoubleType)
       .add("net_weight_kg", DataTypes.DoubleType);
 
@@ -52,8 +45,8 @@ class DualUseScopeTest extends SparkTestBase {
   /** China's exports to a partner: China Customs for national codes, Comtrade for HS6. */
   private static Row export(String partner, String month, String system, String code, String vintage, double usd) {
     String source = system.startsWith("HS6") ? "comtrade" : system.equals("JP9") ? "japan_customs" : "china_customs";
-    return RowFactory.create(source, "CHN", partner, "export", Date.valueOf(month + "-01"), 1, system, code,
-        code.substring(0, 6), vintage, usd, usd / 10);
+    return RowFactory.create(code, "CHN", partner, "export", Date.valueOf(month + "-01"), system, code,
+        code.substring(0, 6), vintage, source, 1, usd, usd / 10);
   }
 
   private Dataset<Row> tagged(List<Row> rows) {

@@ -21,7 +21,7 @@ import org.tradecurb.normalize.ReferenceTable;
 /** Known answers for tagging at every precision the sources use, against the shipped catalogue. */
 class DualUseTaggerTest extends SparkTestBase {
 
-  private static final StructType FLOWS = new StructType()
+  static final StructType FLOWS = new StructType()
       .add("id", DataTypes.StringType)
       .add("reporter_iso3", DataTypes.StringType)
       .add("partner_iso3", DataTypes.StringType)
