@@ -23,13 +23,14 @@ import org.tradecurb.impact.Categories;
 import org.tradecurb.impact.EventPanel;
 import org.tradecurb.impact.ImpactModel;
 import org.tradecurb.impact.ImpactSettings;
+import org.tradecurb.impact.MirrorFlows;
 import org.tradecurb.impact.MonthlyBase;
 import org.tradecurb.impact.MonthlyFlows;
 
 /**
  * What the shipped catalogue's scope does to the gold tables: broad look-alike subheadings on HS6 data stay
  * out of all_dual_use and land in broad_sensitivity, and every event takes each code's category from its own
- * instruments — one category per event and code.
+ * instruments — one category per event and code; a mirror subheading takes one category by value, not name.
  */
 class DualUseScopeTest extends SparkTestBase {
 
@@ -112,6 +113,30 @@ class DualUseScopeTest extends SparkTestBase {
     } finally {
       model.release();
     }
+  }
+
+  /**
+   * China's exports to Japan, December 2025, USD: China Customs 28259012 tungsten trioxide 30 (narrow) and
+   * 28259090 other metal oxides 5 (broad, for gallium oxide), both in HS6 282590; Comtrade 811292 50 (narrow)
+   * and 382499 1,000 (broad).
+   */
+  @Test
+  void aMirrorSubheadingTakesTheCategoryHoldingMostOfItsValue() {
+    List<Row> rows = List.of(export("JPN", "2025-12", "CN8", "28259012", "HS2022", 30),
+        export("JPN", "2025-12", "CN8", "28259090", "HS2022", 5),
+        export("JPN", "2025-12", "HS6-H6", "811292", "HS2022", 50),
+        export("JPN", "2025-12", "HS6-H6", "382499", "HS2022", 1000));
+    Dataset<Row> byHs6 = MirrorFlows.byHs6(MonthlyBase.of(tagged(rows), ImpactSettings.from(CONFIG)
+        .sourcePrecedence()), 0.06);
+    Map<String, String> categories = new TreeMap<>();
+    byHs6.collectAsList().forEach(r -> categories.put(r.getAs("hs6"), r.getAs("dual_use_category")));
+    assertEquals(Map.of("282590", "tungsten_group", "811292", "gallium_germanium",
+        "382499", Categories.BROAD_SENSITIVITY), categories);
+    Map<String, Double> exports = new TreeMap<>();
+    MirrorFlows.byCategory(byHs6, 0.06).collectAsList()
+        .forEach(r -> exports.put(r.getAs("category"), r.getAs("china_exports_usd")));
+    assertEquals(Map.of(Categories.ALL_DUAL_USE, 85.0, "tungsten_group", 35.0, "gallium_germanium", 50.0,
+        Categories.BROAD_SENSITIVITY, 1000.0), exports);
   }
 
   /** One line per catalogue code, each to a partner of its own, through every shipped event's panel. */
