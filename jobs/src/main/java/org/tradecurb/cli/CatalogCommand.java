@@ -51,7 +51,8 @@ final class CatalogCommand implements Runnable {
           && (instrument == null || instrument.equals(e.instrument()))
           && (inForceOn == null || inForce(e, inForceOn))) {
         rows.add(List.of(e.instrument(), e.category(), e.codeSystem(), e.code(), e.match(),
-            e.breadth() == null ? "" : e.breadth(), String.valueOf(e.effectiveFrom()), text(e.suspendedFrom()), text(e.suspendedTo()),
+            e.breadth() == null ? "" : e.breadth(), String.valueOf(e.effectiveFrom()), text(e.suspendedFrom()),
+            text(e.suspendedTo()),
             String.join("|", e.destinations()), e.confidence(), e.material()));
       }
     }

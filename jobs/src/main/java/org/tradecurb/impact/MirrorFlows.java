@@ -70,7 +70,8 @@ public final class MirrorFlows {
       .grain("period x category")
       .lineage("mirror_flows")
       .column("period", DataTypes.DateType, false, "Month")
-      .column("category", DataTypes.StringType, false, "Dual-use category, all_dual_use, non_dual_use or broad_sensitivity")
+      .column("category", DataTypes.StringType, false,
+          "Dual-use category, all_dual_use, non_dual_use or broad_sensitivity")
       .columns(measures())
       .build();
 

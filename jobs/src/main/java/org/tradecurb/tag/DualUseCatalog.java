@@ -273,7 +273,8 @@ public final class DualUseCatalog {
     List<Row> rows = new ArrayList<>();
     for (Entry e : entries) {
       rows.add(RowFactory.create(e.instrument(), e.controlNo(), e.category(), e.material(), e.codeSystem(),
-          e.code(), e.match(), e.breadth(), e.hsVintage(), sql(e.codeValidFrom()), sql(e.codeValidTo()), sql(e.effectiveFrom()),
+          e.code(), e.match(), e.breadth(), e.hsVintage(), sql(e.codeValidFrom()), sql(e.codeValidTo()),
+          sql(e.effectiveFrom()),
           sql(e.suspendedFrom()), sql(e.suspendedTo()), e.destinations().toArray(new String[0]), e.confidence(),
           e.source(), e.note(), version));
     }

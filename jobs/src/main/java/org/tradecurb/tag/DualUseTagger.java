@@ -101,7 +101,8 @@ public final class DualUseTagger {
       .column("control_in_force", DataTypes.BooleanType, false,
           "A Chinese control applied to this China-origin flow at the end of the month (not suspended, "
               + "destination in scope)")
-      .column("match_precision", DataTypes.StringType, true, "exact, partial_national or hs6; null when no catalogue row matches")
+      .column("match_precision", DataTypes.StringType, true,
+          "exact, partial_national or hs6; null when no catalogue row matches")
       .column("match_approximate", DataTypes.BooleanType, false,
           "True for partial_national and hs6 matches: the code also covers uncontrolled goods")
       .column("match_breadth", DataTypes.StringType, true, "Approximate matches: narrow (the controlled goods are "

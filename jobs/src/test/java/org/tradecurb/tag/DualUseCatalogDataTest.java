@@ -395,7 +395,8 @@ class DualUseCatalogDataTest {
         String rule = !lines.isEmpty() && 2 * listed >= lines.size() ? "narrow" : "broad";
         hs2022Breadth.put(r.get("code"), rule);
         if (!rule.equals(r.get("breadth"))) {
-          wrong.add(describe(r) + " is " + r.get("breadth") + ", rule " + rule + " (" + listed + "/" + lines.size() + ")");
+          wrong.add(describe(r) + " is " + r.get("breadth") + ", rule " + rule + " (" + listed + "/" + lines.size()
+              + ")");
         }
       }
     }

@@ -174,7 +174,9 @@ class DualUseScopeTest extends SparkTestBase {
         }
       }
     }
-    org.junit.jupiter.api.Assertions.assertTrue(wrong.isEmpty(), "event x code with more than one category, or one from another instrument: " + wrong);
-    org.junit.jupiter.api.Assertions.assertTrue(treated > rows.size(), "most codes are treated by jp_ban_2026 and by their own event: " + treated);
+    org.junit.jupiter.api.Assertions.assertTrue(wrong.isEmpty(),
+        "event x code with more than one category, or one from another instrument: " + wrong);
+    org.junit.jupiter.api.Assertions.assertTrue(treated > rows.size(),
+        "most codes are treated by jp_ban_2026 and by their own event: " + treated);
   }
 }
