@@ -36,8 +36,8 @@ import org.tradecurb.spark.TableSpec;
  *   <li><b>exact</b>: the row's national code starts with a catalogue code of the same national system that
  *       is the control's own line (no breadth in the catalogue);</li>
  *   <li><b>partial_national</b>: a national line that also holds uncontrolled goods — a catalogue row with a
- *       breadth (an 8-digit parent of a 10-digit control, Japan's 850511000), or a row's code coarser than a
- *       controlled code;</li>
+ *       breadth (an 8-digit parent of a 10-digit control, Japan's 850511000; it matches that line only, not the
+ *       finer lines inside it), or a row's code coarser than a controlled code;</li>
  *   <li><b>hs6</b>: for rows without a matching national system (Comtrade HS6, Japan's codes outside the
  *       catalogue), the catalogue's HS6 rows; HS2017 codes go through the HS2017→HS2022 correlation.</li>
  * </ul>
@@ -136,8 +136,9 @@ public final class DualUseTagger {
     for (DualUseCatalog.Entry e : catalog.entries()) {
       String fam = family(e.codeSystem());
       if (fam != null) {
-        rows.add(key(e, "national", fam, e.code(), !e.approximate() ? EXACT
-            : e.breadth().equals("narrow") ? PARTIAL_NARROW : PARTIAL_BROAD));
+        // An approximate line matches itself only (as a truncation does): its finer lines are not all controlled.
+        rows.add(!e.approximate() ? key(e, "national", fam, e.code(), EXACT)
+            : key(e, "coarser", fam, e.code(), e.breadth().equals("narrow") ? PARTIAL_NARROW : PARTIAL_BROAD));
         if (e.code().length() > 8) {
           rows.add(key(e, "coarser", fam, e.code().substring(0, 8), PARTIAL_BROAD));
         }

@@ -125,6 +125,7 @@ class DualUseTaggerTest extends SparkTestBase {
     for (String code : List.of("38249999", "29319000", "38256900", "38180090", "81101010")) {
       rows.add(chinaToJapan("cn8_" + code, "CN8", code));
     }
+    rows.add(chinaToJapan("cn10_3824999999", "CN10", "3824999999"));
     rows.add(chinaToJapan("hs6_811292", "HS6-H6", "811292"));
     rows.add(chinaToJapan("hs6_284180", "HS6-H6", "284180"));
     List<String> broadSubheadings = List.of("382499", "382569", "284290", "283090", "293190", "681519", "848690");
@@ -141,6 +142,8 @@ class DualUseTaggerTest extends SparkTestBase {
     }
     assertEquals("true antimony [MOFCOM 2024/46, MOFCOM-GACC 2024/33] [MOFCOM-GACC 2024/33] partial_national "
         + "true 2024-09-15 narrow", t.get("cn8_81101010"), "the parent of 8110101000 is approximate, not exact");
+    assertEquals("false null [] [] null false null null", t.get("cn10_3824999999"),
+        "a sibling of 3824999940 and 3824999922 inside their broad parent line is not controlled");
     assertEquals("true gallium_germanium [MOFCOM 2024/46, MOFCOM-GACC 2023/23, MOFCOM-GACC 2025/10] "
         + "[MOFCOM-GACC 2023/23, MOFCOM-GACC 2025/10] hs6 true 2023-08-01 narrow", t.get("hs6_811292"),
         "gallium and germanium came under control first; the tungsten group (indium) in 2025");
