@@ -217,7 +217,7 @@ ORDER BY period;
 -- COMMAND ----------
 
 -- expect: rows
-SELECT source, code, code_system, hs6, dual_use_category, match_precision, match_approximate, match_confidence,
+SELECT source, code, code_system, hs6, dual_use_category, match_precision, match_breadth, match_confidence,
        control_instruments, instruments_in_force, control_in_force,
        round(value_usd) AS value_usd, net_weight_kg, quantity, quantity_unit, valuation, source_files
 FROM trade_flows_tagged
@@ -229,8 +229,9 @@ ORDER BY source, code;
 -- COMMAND ----------
 
 -- MAGIC %md
--- MAGIC An event's rows for the same route: one per category the event treats, plus `all_dual_use` and
--- MAGIC `non_dual_use`. `route_targeted` is true when the route carries China-origin goods to a destination the event
+-- MAGIC An event's rows for the same route: one per category the event treats (as the event's own instruments give
+-- MAGIC it), plus `all_dual_use`, `non_dual_use` and `broad_sensitivity`; `approximate_value_share` says how much of a
+-- MAGIC row's value rests on approximate matches. `route_targeted` is true when the route carries China-origin goods to a destination the event
 -- MAGIC targets. Percentages are percent (−55.0 is a 55% fall). Notebook 02 reads these columns in detail.
 
 -- COMMAND ----------
@@ -240,7 +241,8 @@ SELECT event_id, category, route_targeted, pre_start, pre_end, post_start, post_
        pre_months_observed, post_months_observed,
        round(value_change_pct, 1) AS value_change_pct,
        round(yoy_value_change_pct, 1) AS yoy_value_change_pct,
-       round(did_vs_non_dual_use, 1) AS did_vs_non_dual_use
+       round(did_vs_non_dual_use, 1) AS did_vs_non_dual_use,
+       round(approximate_value_share, 3) AS approximate_value_share
 FROM curb_impact
 WHERE event_id = '${tradecurb.event}'
   AND reporter_iso3 = '${tradecurb.reporter}' AND partner_iso3 = '${tradecurb.partner}'
@@ -253,22 +255,26 @@ ORDER BY category;
 -- MAGIC ## Caveat 1: HS6 matches are approximate
 -- MAGIC
 -- MAGIC China's controls are written against China's own 8- and 10-digit codes. A China Customs line matches the
--- MAGIC catalogue exactly (`exact`) or holds a controlled 10-digit line inside it (`partial_national`). Japan's 9-digit
--- MAGIC codes and Comtrade's HS6 can only be matched on the HS6 of a controlled code (`hs6`), and an HS6 subheading also
--- MAGIC holds uncontrolled goods: those figures are upper bounds of the controlled trade (`match_approximate = true`).
+-- MAGIC catalogue exactly (`exact`: the control's own line) or is a line that also holds uncontrolled goods — the 8-digit
+-- MAGIC parent of a controlled 10-digit line, a residual rare-earth line (`partial_national`). Japan's 9-digit codes and
+-- MAGIC Comtrade's HS6 are matched on the catalogue's HS6 rows (`hs6`). Approximate figures (`match_approximate = true`)
+-- MAGIC are upper bounds of the controlled trade. Each approximate match has a `match_breadth`: `narrow` when the
+-- MAGIC controlled goods are most of the line (counted as dual-use), `broad` when they are a small part (382499 chemical
+-- MAGIC products n.e.s., 848690 machine parts): those rows have `dual_use = false` and form the gold tables'
+-- MAGIC `broad_sensitivity` category, never part of `all_dual_use`.
 -- MAGIC The share of each source's dual-use value that rests on an approximate match:
 
 -- COMMAND ----------
 
 -- expect: rows
-SELECT source, reporter_iso3, match_precision,
+SELECT source, reporter_iso3, match_precision, match_breadth,
        count(*) AS lines,
        round(sum(value_usd) / 1e6, 1) AS usd_m,
        round(100 * sum(value_usd) / sum(sum(value_usd)) OVER (PARTITION BY source, reporter_iso3), 1) AS pct_of_dual_use_value
 FROM trade_flows_tagged
 WHERE dual_use
-GROUP BY source, reporter_iso3, match_precision
-ORDER BY source, reporter_iso3, match_precision;
+GROUP BY source, reporter_iso3, match_precision, match_breadth
+ORDER BY source, reporter_iso3, match_precision, match_breadth;
 
 -- COMMAND ----------
 

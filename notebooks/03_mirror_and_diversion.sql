@@ -109,7 +109,8 @@ ORDER BY category, year;
 -- MAGIC ## Which lines disagree
 -- MAGIC
 -- MAGIC `mirror_flows` holds the same comparison per month and HS6. The lines with the largest adjusted gaps over the
--- MAGIC whole period, for the chosen category (`all_dual_use` = every dual-use line): a line that is persistently off
+-- MAGIC whole period, for the chosen category (`all_dual_use` = every dual-use line; subheadings matched only through
+-- MAGIC broad lines are `broad_sensitivity`, kept apart): a line that is persistently off
 -- MAGIC points to classification (the goods are declared under another code on one side) rather than to timing.
 
 -- COMMAND ----------
@@ -124,7 +125,7 @@ SELECT hs6, dual_use_category,
        count_if(china_exports_usd IS NULL) AS months_only_japan,
        count_if(japan_imports_usd IS NULL) AS months_only_china
 FROM mirror_flows
-WHERE ('${tradecurb.category}' = 'all_dual_use' AND dual_use_category IS NOT NULL)
+WHERE ('${tradecurb.category}' = 'all_dual_use' AND dual_use_category <> 'broad_sensitivity')
    OR ('${tradecurb.category}' = 'non_dual_use' AND dual_use_category IS NULL)
    OR dual_use_category = '${tradecurb.category}'
 GROUP BY hs6, dual_use_category
@@ -184,6 +185,11 @@ ORDER BY CASE m.category WHEN 'all_dual_use' THEN 0 WHEN 'non_dual_use' THEN 2 E
 -- MAGIC over the kilograms China's exports to the target lost (the target's own row shows −1). `rank` orders the
 -- MAGIC non-targeted partners by their gain in value.
 -- MAGIC
+-- MAGIC Ordinary growth is not diversion: `did_vs_non_dual_use` sets each route's change against its own non-dual-use
+-- MAGIC growth (−100 when the category collapses to zero), `counterfactual_post_quantity_kg` is the pre level grown that
+-- MAGIC way, and `share_of_counterfactual_loss` is each partner's excess over its counterfactual as a share of what the
+-- MAGIC targeted routes fell short of theirs.
+-- MAGIC
 -- MAGIC These are pre/post window means, and the pre window contains the front-loading months, which overstates the
 -- MAGIC target's loss and so understates every share; the year-over-year version below avoids that.
 
@@ -196,6 +202,9 @@ SELECT side, reporter_iso3, partner_iso3, route_targeted,
        round(change_quantity_kg / 1e3, 1) AS change_tonnes_per_month,
        round(value_change_pct, 1) AS value_change_pct,
        round(share_of_targeted_loss, 3) AS share_of_targeted_loss,
+       round(did_vs_non_dual_use, 1) AS did_vs_non_dual_use,
+       round(excess_change_quantity_kg / 1e3, 1) AS excess_tonnes_per_month,
+       round(share_of_counterfactual_loss, 3) AS share_of_counterfactual_loss,
        rank, named_destination, top_mover
 FROM diversion
 WHERE event_id = '${tradecurb.event}' AND category = '${tradecurb.category}'

@@ -35,7 +35,7 @@ final class CatalogCommand implements Runnable {
   String format;
 
   static final List<String> SHOWN = List.of("instrument", "category", "code_system", "code", "match",
-      "effective_from", "suspended_from", "suspended_to", "destinations", "confidence", "material");
+      "breadth", "effective_from", "suspended_from", "suspended_to", "destinations", "confidence", "material");
 
   @Override
   public void run() {
@@ -51,7 +51,8 @@ final class CatalogCommand implements Runnable {
           && (instrument == null || instrument.equals(e.instrument()))
           && (inForceOn == null || inForce(e, inForceOn))) {
         rows.add(List.of(e.instrument(), e.category(), e.codeSystem(), e.code(), e.match(),
-            String.valueOf(e.effectiveFrom()), text(e.suspendedFrom()), text(e.suspendedTo()),
+            e.breadth() == null ? "" : e.breadth(), String.valueOf(e.effectiveFrom()), text(e.suspendedFrom()),
+            text(e.suspendedTo()),
             String.join("|", e.destinations()), e.confidence(), e.material()));
       }
     }

@@ -40,8 +40,9 @@ public final class CurbImpact {
       .column("reporter_iso3", DataTypes.StringType, false, "Reporting country")
       .column("partner_iso3", DataTypes.StringType, false, "Partner country")
       .column("flow", DataTypes.StringType, false, "export or import")
-      .column("category", DataTypes.StringType, false, "Treated category, all_dual_use (all codes the event "
-          + "treats) or non_dual_use")
+      .column("category", DataTypes.StringType, false, "Treated category (as the event's own instruments "
+          + "give it), all_dual_use (all codes the event treats), non_dual_use, or broad_sensitivity (treated codes "
+          + "matched only through broad lines, never in all_dual_use)")
       .column("route_targeted", DataTypes.BooleanType, false,
           "The route carries China-origin goods to a destination the event targets")
       .column("pre_start", DataTypes.DateType, false, "First month of the pre window")
@@ -77,6 +78,8 @@ public final class CurbImpact {
               + "where the control destinations report nothing comparable (e.g. only Japan reports imports from China)")
       .column("control_destinations", DataTypes.createArrayType(DataTypes.StringType, true), false,
           "Control destinations with data for the category (empty: no control-destination DiD)")
+      .column("approximate_value_share", DataTypes.DoubleType, true, "Share of the pre and post windows' value "
+          + "tagged through an approximate match (partial_national or hs6 line that also holds uncontrolled goods)")
       .build();
 
   private CurbImpact() {}
@@ -151,6 +154,9 @@ public final class CurbImpact {
         "post_capped_by")) {
       aggregates.add(first(w).as(w));
     }
+    Column inWindows = col("window").isNotNull();
+    aggregates.add(ExactSum.sum(when(inWindows, col("approx_value_usd"))).divide(
+        ExactSum.sum(when(inWindows, col("value_usd")))).as("approximate_value_share"));
     Dataset<Row> route = windowed.groupBy(keys(ROUTE_CATEGORY))
         .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]));
     Dataset<Row> control = controlStats(windowed, settings.controlDestinations());

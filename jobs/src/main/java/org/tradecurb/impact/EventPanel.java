@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.arrays_overlap;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.when;
@@ -29,8 +30,8 @@ import org.tradecurb.spark.ExactSum;
 /**
  * The monthly series each event is measured on: per event, route (reporter × partner × flow) and category,
  * the value and kilograms of every month the reporter published, zero where it published no such trade.
- * Treated categories are the codes the event's instruments list; dual-use codes of other instruments are
- * left out of both sides.
+ * Treated categories are the codes the event's instruments list, each in the category the first of those
+ * instruments gives it; dual-use codes of other instruments are left out of both sides.
  */
 public final class EventPanel {
 
@@ -112,17 +113,28 @@ public final class EventPanel {
       .add("event_instruments", DataTypes.createArrayType(DataTypes.StringType, false), false);
 
   /**
-   * Rows the event on the same row treats ({@code event_*} columns): dual-use codes of its instruments, every
-   * dual-use code for "*".
+   * Rows the event on the same row treats ({@code event_*} columns): matched codes of its instruments, every
+   * matched code for "*".
    */
   static Column treated() {
-    return col("dual_use").and(col("event_whole_catalogue")
+    return Categories.matched().and(col("event_whole_catalogue")
         .or(arrays_overlap(col("control_instruments"), col("event_instruments"))));
   }
 
   /**
+   * The category a treated row takes for the event on the same row: the code's own for "*", else the category
+   * of the earliest of the event's instruments listing it — never one from another instrument.
+   */
+  static Column eventCategory() {
+    return when(col("event_whole_catalogue"), col("dual_use_category"))
+        .otherwise(expr("get(filter(control_categories, c -> array_contains(event_instruments, c.instrument)), 0)"
+            + ".category"));
+  }
+
+  /**
    * The completed monthly panel: event_id, reporter, partner, flow, category, period, value_usd,
-   * quantity_kg (every row is a month the reporter published for that flow), from the {@link MonthlyBase}.
+   * quantity_kg, approx_value_usd (of lines matched approximately; every row is a month the reporter
+   * published for that flow), from the {@link MonthlyBase}.
    * Every event in one aggregate: the base rows meet a small table of the events' treatments.
    */
   public static Dataset<Row> build(Dataset<Row> base, List<CurbEvent> events) {
@@ -130,15 +142,17 @@ public final class EventPanel {
     List<Row> treatments = events.stream().map(e -> RowFactory.create(e.id(), e.treatsWholeCatalogue(),
         e.instruments().toArray(new String[0]))).toList();
     Dataset<Row> observed = Categories.explode(used.crossJoin(broadcast(
-            base.sparkSession().createDataFrame(treatments, TREATMENTS))), treated())
+            base.sparkSession().createDataFrame(treatments, TREATMENTS))), treated(), eventCategory())
         .groupBy("event_id", "reporter_iso3", "partner_iso3", "flow", "category", "period")
-        .agg(ExactSum.sum("value_usd").as("value_usd"), ExactSum.sum("net_weight_kg").as("quantity_kg"));
+        .agg(ExactSum.sum("value_usd").as("value_usd"), ExactSum.sum("net_weight_kg").as("quantity_kg"),
+            ExactSum.sum(when(col("match_approximate"), col("value_usd")).otherwise(lit(0.0))).as("approx_value_usd"));
     Dataset<Row> published = used.select("reporter_iso3", "flow", "period").distinct();
     Dataset<Row> series = observed.select("event_id", "reporter_iso3", "partner_iso3", "flow", "category").distinct();
     return series.join(published, new String[] {"reporter_iso3", "flow"})
         .join(observed, new String[] {"event_id", "reporter_iso3", "partner_iso3", "flow", "category", "period"},
             "left")
         .withColumn("value_usd", coalesce(col("value_usd"), lit(0.0)))
+        .withColumn("approx_value_usd", coalesce(col("approx_value_usd"), lit(0.0)))
         .withColumn("quantity_kg", when(col("value_usd").equalTo(0.0).and(col("quantity_kg").isNull()), lit(0.0))
             .otherwise(col("quantity_kg")));
   }

@@ -26,7 +26,7 @@ public final class EventStudy {
       .column("reporter_iso3", DataTypes.StringType, false, "Reporting country")
       .column("partner_iso3", DataTypes.StringType, false, "Partner country")
       .column("flow", DataTypes.StringType, false, "export or import")
-      .column("category", DataTypes.StringType, false, "Category, all_dual_use or non_dual_use")
+      .column("category", DataTypes.StringType, false, "Category, all_dual_use, non_dual_use or broad_sensitivity")
       .column("period", DataTypes.DateType, false, "Month")
       .column("relative_month", DataTypes.IntegerType, false, "Months from the event month (0 = event month)")
       .column("value_usd", DataTypes.DoubleType, false, "Value in the month, US dollars")

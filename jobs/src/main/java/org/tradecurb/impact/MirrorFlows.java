@@ -58,17 +58,20 @@ public final class MirrorFlows {
       .column("period", DataTypes.DateType, false, "Month")
       .column("hs6", DataTypes.StringType, false, "HS6 subheading")
       .column("dual_use_category", DataTypes.StringType, true,
-          "Dual-use category of the subheading's controlled lines (China side first); null if none")
+          "Dual-use category of the subheading's matched lines (China side first; the category holding most of "
+              + "the side's value), broad_sensitivity when they are matched only through broad lines; null if none")
       .columns(measures())
       .build();
 
   public static final TableSpec BY_CATEGORY = TableSpec.builder("mirror_flows_by_category")
       .layer("gold")
-      .comment("mirror_flows summed per month and dual-use category (plus all_dual_use and non_dual_use).")
+      .comment("mirror_flows summed per month and dual-use category (plus all_dual_use, non_dual_use and "
+          + "broad_sensitivity).")
       .grain("period x category")
       .lineage("mirror_flows")
       .column("period", DataTypes.DateType, false, "Month")
-      .column("category", DataTypes.StringType, false, "Dual-use category, all_dual_use or non_dual_use")
+      .column("category", DataTypes.StringType, false,
+          "Dual-use category, all_dual_use, non_dual_use or broad_sensitivity")
       .columns(measures())
       .build();
 
@@ -80,17 +83,27 @@ public final class MirrorFlows {
         .or(col("reporter_iso3").equalTo("JPN").and(col("partner_iso3").equalTo("CHN")).and(col("flow").equalTo("import")));
   }
 
+  /**
+   * One side's HS6 figures. A subheading whose lines fall under several categories takes the one holding most
+   * of its value that month (ties: the later name), so a category is never picked by the alphabet alone.
+   */
   private static Dataset<Row> side(Dataset<Row> base, String reporter, String partner, String flow,
       String prefix) {
-    return base.where(col("used").and(col("reporter_iso3").equalTo(reporter))
+    Column lineCategory = when(col("dual_use"), col("dual_use_category"))
+        .when(Categories.broad(), lit(Categories.BROAD_SENSITIVITY));
+    Dataset<Row> byCategory = base.where(col("used").and(col("reporter_iso3").equalTo(reporter))
             .and(col("partner_iso3").equalTo(partner)).and(col("flow").equalTo(flow))
             .and(col("mirror_hs6").isNotNull()))
-        .groupBy(col("period"), col("mirror_hs6").as("hs6"))
-        .agg(ExactSum.sum("value_usd").as(prefix + "_usd"), ExactSum.sum("net_weight_kg").as(prefix + "_kg"),
-            // The first category alphabetically where the subheading's lines fall under several.
-            functions.min(when(col("dual_use"), col("dual_use_category"))).as(prefix + "_category"),
-            functions.array_sort(functions.collect_set("source")).as(prefix.split("_")[0] + "_sources"),
-            max("split_from_combined").as(prefix + "_split"));
+        .groupBy(col("period"), col("mirror_hs6").as("hs6"), lineCategory.as("line_category"))
+        .agg(ExactSum.sum("value_usd").as("usd"), ExactSum.sum("net_weight_kg").as("kg"),
+            functions.collect_set("source").as("sources"), max("split_from_combined").as("split"));
+    return byCategory.groupBy("period", "hs6")
+        .agg(ExactSum.sum("usd").as(prefix + "_usd"), ExactSum.sum("kg").as(prefix + "_kg"),
+            max(when(col("line_category").isNotNull(), functions.struct(col("usd"), col("line_category"))))
+                .getField("line_category").as(prefix + "_category"),
+            functions.array_sort(functions.array_distinct(functions.flatten(functions.collect_list("sources"))))
+                .as(prefix.split("_")[0] + "_sources"),
+            max("split").as(prefix + "_split"));
   }
 
   private static Dataset<Row> withGaps(Dataset<Row> d, double margin) {
@@ -119,8 +132,10 @@ public final class MirrorFlows {
   }
 
   public static Dataset<Row> byCategory(Dataset<Row> byHs6, double margin) {
-    Column categories = when(col("dual_use_category").isNotNull(),
-        functions.array(col("dual_use_category"), lit(Categories.ALL_DUAL_USE)))
+    Column categories = when(col("dual_use_category").equalTo(Categories.BROAD_SENSITIVITY),
+        functions.array(col("dual_use_category")))
+        .when(col("dual_use_category").isNotNull(),
+            functions.array(col("dual_use_category"), lit(Categories.ALL_DUAL_USE)))
         .otherwise(functions.array(lit(Categories.NON_DUAL_USE)));
     Dataset<Row> summed = byHs6.withColumn("category", functions.explode(categories))
         .groupBy("period", "category")

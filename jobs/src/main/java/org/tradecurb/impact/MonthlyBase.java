@@ -26,7 +26,8 @@ import org.tradecurb.spark.ExactSum;
 public final class MonthlyBase {
 
   static final String[] KEYS = {"reporter_iso3", "partner_iso3", "flow", "period", "source", "used", "dual_use",
-      "dual_use_category", "control_instruments", "match_approximate", "split_from_combined", "mirror_hs6"};
+      "dual_use_category", "control_categories", "control_instruments", "match_approximate", "match_breadth",
+      "split_from_combined", "mirror_hs6"};
 
   private MonthlyBase() {}
 

@@ -18,8 +18,9 @@ public final class MonthlyFlows {
 
   public static final TableSpec TABLE = TableSpec.builder("monthly_flows")
       .layer("gold")
-      .comment("Monthly trade per route and dual-use category (plus all_dual_use and non_dual_use), one source "
-          + "per line by the configured precedence; combined Jan+Feb figures split evenly and marked.")
+      .comment("Monthly trade per route and dual-use category (plus all_dual_use, non_dual_use and "
+          + "broad_sensitivity), one source per line by the configured precedence; combined Jan+Feb figures split "
+          + "evenly and marked.")
       .grain("reporter x partner x flow x period x category")
       .lineage("trade_flows_tagged")
       .column("reporter_iso3", DataTypes.StringType, false, "Reporting country (ISO3)")
@@ -27,7 +28,7 @@ public final class MonthlyFlows {
       .column("flow", DataTypes.StringType, false, "export or import")
       .column("period", DataTypes.DateType, false, "First day of the month")
       .column("category", DataTypes.StringType, false,
-          "Dual-use category (snake case), all_dual_use or non_dual_use")
+          "Dual-use category (snake case), all_dual_use, non_dual_use or broad_sensitivity")
       .column("value_usd", DataTypes.DoubleType, false, "Value in US dollars")
       .column("quantity_kg", DataTypes.DoubleType, true, "Net weight in kg of the lines that report one")
       .column("kg_coverage", DataTypes.DoubleType, false,

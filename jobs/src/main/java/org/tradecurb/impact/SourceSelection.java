@@ -40,7 +40,8 @@ public final class SourceSelection {
       .column("partner_iso3", DataTypes.StringType, false, "Partner country")
       .column("flow", DataTypes.StringType, false, "export or import")
       .column("period", DataTypes.DateType, false, "Month (combined Jan+Feb figures split evenly)")
-      .column("category", DataTypes.StringType, false, "Dual-use category, all_dual_use or non_dual_use")
+      .column("category", DataTypes.StringType, false,
+          "Dual-use category, all_dual_use, non_dual_use or broad_sensitivity")
       .column("source", DataTypes.StringType, false, "comtrade, japan_customs or china_customs")
       .column("value_usd", DataTypes.DoubleType, false, "Value in US dollars reported by this source")
       .column("quantity_kg", DataTypes.DoubleType, true, "Net weight in kg reported by this source")

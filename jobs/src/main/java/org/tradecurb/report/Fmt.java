@@ -22,6 +22,7 @@ public final class Fmt {
   private static final Map<String, String> CATEGORIES = Map.ofEntries(
       Map.entry("all_dual_use", "All dual-use goods"),
       Map.entry("non_dual_use", "Non-dual-use goods"),
+      Map.entry("broad_sensitivity", "Broad lines (sensitivity)"),
       Map.entry("rare_earth_elements", "Rare-earth elements"),
       Map.entry("rare_earth_magnets", "Rare-earth magnets"),
       Map.entry("gallium_germanium", "Gallium & germanium"),

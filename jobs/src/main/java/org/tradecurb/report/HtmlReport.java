@@ -958,8 +958,9 @@ public final class HtmlReport {
     }
     out.append("<li><strong>HS6 approximations.</strong> Japan's 9-digit lines and Comtrade's HS6 lines are ")
         .append("matched to the control lists only at HS6, and an HS6 subheading also holds goods that are not ")
-        .append("controlled: figures from them overstate dual-use trade. Japan's side of the mirror flows is ")
-        .append("always matched this way. ");
+        .append("controlled: figures from them overstate dual-use trade. Subheadings and lines of which the ")
+        .append("controlled goods are only a small part are left out of the dual-use totals and shown apart, as ")
+        .append("broad lines (sensitivity). ");
     if (dualValue > 0) {
       out.append("Of China's dual-use exports to Japan charted here, ").append(e(Fmt.number(100 * approxValue
           / dualValue, 1))).append("% of the value was tagged by an approximate (HS6 or partial national) match.");

@@ -28,11 +28,17 @@ import org.tradecurb.spark.TableSpec;
 public final class DualUseCatalog {
 
   public static final List<String> COLUMNS = List.of("instrument", "control_no", "category", "material",
-      "code_system", "code", "match", "hs_vintage", "code_valid_from", "code_valid_to", "effective_from",
+      "code_system", "code", "match", "breadth", "hs_vintage", "code_valid_from", "code_valid_to", "effective_from",
       "suspended_from", "suspended_to", "destinations", "confidence", "source", "note");
 
   public static final Set<String> CATEGORIES = Set.of("rare_earth_elements", "rare_earth_magnets",
       "gallium_germanium", "graphite", "antimony", "tungsten_group", "superhard", "other");
+
+  /**
+   * How much of an approximate line the control covers: {@code narrow}, the controlled goods are most of the
+   * line (a fair proxy, counted as dual-use); {@code broad}, a small part (reported apart, for sensitivity).
+   */
+  public static final Set<String> BREADTHS = Set.of("narrow", "broad");
 
   private static final Map<String, Integer> CODE_LENGTH = Map.of("CN10", 10, "CN8", 8, "HS6", 6, "JP9", 9);
 
@@ -50,6 +56,9 @@ public final class DualUseCatalog {
       .column("code_system", DataTypes.StringType, false, "CN10, CN8 (China), JP9 (Japan) or HS6")
       .column("code", DataTypes.StringType, false, "The code or code prefix, digits only")
       .column("match", DataTypes.StringType, false, "exact (this code) or prefix (every code starting so)")
+      .column("breadth", DataTypes.StringType, true, "Null when the code is the control's own line; narrow "
+          + "(the controlled goods are most of the line) or broad (a small part) when the line also holds "
+          + "uncontrolled goods: HS6 rows, 8-digit parents of 10-digit controls, lines like Japan's 850511000")
       .column("hs_vintage", DataTypes.StringType, true, "HS2017 or HS2022 for HS6 rows; null for national codes")
       .column("code_valid_from", DataTypes.DateType, true, "First day the national code exists in the tariff")
       .column("code_valid_to", DataTypes.DateType, true, "Last day the national code exists in the tariff")
@@ -66,12 +75,18 @@ public final class DualUseCatalog {
 
   /** One validated catalogue row. Dates are null where the CSV leaves them empty. */
   public record Entry(String instrument, String controlNo, String category, String material, String codeSystem,
-      String code, String match, String hsVintage, LocalDate codeValidFrom, LocalDate codeValidTo,
+      String code, String match, String breadth, String hsVintage, LocalDate codeValidFrom, LocalDate codeValidTo,
       LocalDate effectiveFrom, LocalDate suspendedFrom, LocalDate suspendedTo, List<String> destinations,
       String confidence, String source, String note) {
 
+    /** Both HS editions of a subheading are rows of their own. */
     String key() {
-      return instrument + "|" + codeSystem + "|" + code;
+      return instrument + "|" + codeSystem + "|" + code + "|" + hsVintage;
+    }
+
+    /** The line also holds goods the control does not cover. */
+    public boolean approximate() {
+      return breadth != null;
     }
   }
 
@@ -149,6 +164,14 @@ public final class DualUseCatalog {
     if (v.get("code_system").equals("HS6") && !Set.of("HS2017", "HS2022").contains(v.get("hs_vintage"))) {
       throw TradecurbException.badConfig(where + ": HS6 rows need hs_vintage HS2017 or HS2022");
     }
+    String breadth = blankToNull(v.get("breadth"));
+    if (breadth != null && !BREADTHS.contains(breadth)) {
+      throw TradecurbException.badConfig(where + ": breadth must be narrow, broad or empty, not '" + breadth + "'");
+    }
+    if (v.get("code_system").equals("HS6") && breadth == null) {
+      throw TradecurbException.badConfig(where + ": HS6 rows need a breadth (narrow or broad): a subheading "
+          + "always holds more than the controlled goods");
+    }
     if (!Set.of("verified", "inferred").contains(v.get("confidence"))) {
       throw TradecurbException.badConfig(where + ": confidence must be verified or inferred");
     }
@@ -175,7 +198,7 @@ public final class DualUseCatalog {
       }
     }
     return new Entry(v.get("instrument"), blankToNull(v.get("control_no")), v.get("category"), v.get("material"),
-        v.get("code_system"), code, match, blankToNull(v.get("hs_vintage")), validFrom, validTo, effective,
+        v.get("code_system"), code, match, breadth, blankToNull(v.get("hs_vintage")), validFrom, validTo, effective,
         suspendedFrom, suspendedTo, destinations, v.get("confidence"), v.get("source"), blankToNull(v.get("note")));
   }
 
@@ -189,6 +212,14 @@ public final class DualUseCatalog {
           || !other.effectiveFrom().equals(e.effectiveFrom()))) {
         throw TradecurbException.badConfig("catalogue rows disagree for " + key + ": " + other.category() + " from "
             + other.effectiveFrom() + " vs " + e.category() + " from " + e.effectiveFrom());
+      }
+    }
+    for (Entry parent : entries) {
+      if (parent.codeSystem().equals("CN8") && !parent.approximate() && entries.stream().anyMatch(e ->
+          e.instrument().equals(parent.instrument()) && e.codeSystem().equals("CN10")
+              && e.code().startsWith(parent.code()))) {
+        throw TradecurbException.badConfig("catalogue row " + parent.key() + " is the 8-digit parent of a "
+            + "10-digit control of its instrument, so it needs a breadth (narrow or broad)");
       }
     }
     Map<String, LocalDate> effectiveByInstrument = new HashMap<>();
@@ -242,7 +273,8 @@ public final class DualUseCatalog {
     List<Row> rows = new ArrayList<>();
     for (Entry e : entries) {
       rows.add(RowFactory.create(e.instrument(), e.controlNo(), e.category(), e.material(), e.codeSystem(),
-          e.code(), e.match(), e.hsVintage(), sql(e.codeValidFrom()), sql(e.codeValidTo()), sql(e.effectiveFrom()),
+          e.code(), e.match(), e.breadth(), e.hsVintage(), sql(e.codeValidFrom()), sql(e.codeValidTo()),
+          sql(e.effectiveFrom()),
           sql(e.suspendedFrom()), sql(e.suspendedTo()), e.destinations().toArray(new String[0]), e.confidence(),
           e.source(), e.note(), version));
     }

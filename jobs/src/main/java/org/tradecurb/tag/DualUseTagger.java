@@ -13,9 +13,11 @@ import static org.apache.spark.sql.functions.when;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -31,20 +33,33 @@ import org.tradecurb.spark.TableSpec;
  * Tags trade flows with the dual-use controls covering their codes. Matching is by equi-join on code
  * prefixes against a broadcast table of catalogue keys, never by scanning the catalogue per row:
  * <ul>
- *   <li><b>exact</b>: the row's national code starts with a catalogue code of the same national system;</li>
- *   <li><b>partial_national</b>: the row's code is coarser than a controlled code (an 8-digit line holding a
- *       controlled 10-digit line), so only part of the figure is controlled;</li>
+ *   <li><b>exact</b>: the row's national code starts with a catalogue code of the same national system that
+ *       is the control's own line (no breadth in the catalogue);</li>
+ *   <li><b>partial_national</b>: a national line that also holds uncontrolled goods — a catalogue row with a
+ *       breadth (an 8-digit parent of a 10-digit control, Japan's 850511000; it matches that line only, not the
+ *       finer lines inside it), or a row's code coarser than a controlled code;</li>
  *   <li><b>hs6</b>: for rows without a matching national system (Comtrade HS6, Japan's codes outside the
- *       catalogue), the HS6 of a controlled code; HS2017 codes go through the HS2017→HS2022 correlation.</li>
+ *       catalogue), the catalogue's HS6 rows; HS2017 codes go through the HS2017→HS2022 correlation.</li>
  * </ul>
- * Rows of China's national codes never fall back to HS6: an unlisted 8-digit line is not controlled just
- * because a sibling line is.
+ * Approximate matches carry a breadth: {@code narrow} lines count as dual-use, {@code broad} ones do not
+ * ({@code dual_use} false) and are reported apart, for sensitivity. A breadth the catalogue does not state —
+ * the 8-digit truncation of a 10-digit code, the HS6 of a national code whose instrument lists no row for
+ * that subheading — is broad. The best match wins: exact, then partial narrow, partial broad, HS6 narrow, HS6
+ * broad. Rows of China's national codes never fall back to HS6: an unlisted 8-digit line is not controlled
+ * just because a sibling line is.
+ *
+ * <p>A code listed by several instruments takes, per instrument, that instrument's category
+ * ({@code control_categories}, earliest control first); its {@code dual_use_category} is the category of the
+ * earliest control listing it (ties: instrument id).
  */
 public final class DualUseTagger {
 
+  /** Match ranks, best first: precision, then how much of the line the control covers. */
   static final int EXACT = 1;
-  static final int PARTIAL = 2;
-  static final int HS6 = 3;
+  static final int PARTIAL_NARROW = 2;
+  static final int PARTIAL_BROAD = 3;
+  static final int HS6_NARROW = 4;
+  static final int HS6_BROAD = 5;
 
   private static final StructType KEYS = new StructType()
       .add("kind", DataTypes.StringType, false)
@@ -68,22 +83,31 @@ public final class DualUseTagger {
       .grain("as trade_flows: source x reporter x partner x flow x period x code (x unit)")
       .lineage("trade_flows, dual_use_catalog")
       .columns(TradeFlows.TABLE.schema())
-      .column("dual_use", DataTypes.BooleanType, false, "The code is in the dual-use catalogue for this month")
-      .column("dual_use_category", DataTypes.StringType, true, "Category of the control (alphabetically first "
-          + "when a code falls under several); null when not dual-use")
+      .column("dual_use", DataTypes.BooleanType, false, "The code counts as dual-use this month: an exact match "
+          + "or a narrow approximate one (broad lines are not counted, see match_breadth)")
+      .column("dual_use_category", DataTypes.StringType, true, "Category of the earliest control listing the code "
+          + "(ties: instrument id); null when no catalogue row matches")
       .column("dual_use_categories", DataTypes.createArrayType(DataTypes.StringType, true), false,
           "Every category the code falls under")
+      .column("control_categories", DataTypes.createArrayType(new StructType()
+              .add("instrument", DataTypes.StringType, true).add("category", DataTypes.StringType, true), true),
+          false, "Each listing instrument with its category for the code, earliest control first: an event "
+              + "takes the first of its own instruments")
       .column("control_instruments", DataTypes.createArrayType(DataTypes.StringType, true), false,
-          "Catalogue instruments listing the code (at the best match precision)")
+          "Catalogue instruments listing the code (at the best match)")
       .column("instruments_in_force", DataTypes.createArrayType(DataTypes.StringType, true), false,
           "Instruments in force for this month and route (China-origin flows only)")
       .column("controlled_since", DataTypes.DateType, true, "Earliest effective date among those instruments")
       .column("control_in_force", DataTypes.BooleanType, false,
           "A Chinese control applied to this China-origin flow at the end of the month (not suspended, "
               + "destination in scope)")
-      .column("match_precision", DataTypes.StringType, true, "exact, partial_national or hs6; null if not dual-use")
+      .column("match_precision", DataTypes.StringType, true,
+          "exact, partial_national or hs6; null when no catalogue row matches")
       .column("match_approximate", DataTypes.BooleanType, false,
           "True for partial_national and hs6 matches: the code also covers uncontrolled goods")
+      .column("match_breadth", DataTypes.StringType, true, "Approximate matches: narrow (the controlled goods are "
+          + "most of the line; counted as dual-use) or broad (a small part; not counted, reported for "
+          + "sensitivity); null for exact matches and codes no catalogue row matches")
       .column("match_confidence", DataTypes.StringType, true, "verified if a matching catalogue row is verified")
       .column("china_export_destination", DataTypes.StringType, true,
           "For China-origin flows (China's exports, others' imports from China) the destination; else null")
@@ -103,23 +127,28 @@ public final class DualUseTagger {
     return when(codeSystem.startsWith("CN"), lit("CN")).when(codeSystem.equalTo("JP9"), lit("JP"));
   }
 
-  /** The catalogue as join keys: national prefixes, truncations for coarser data, and HS6 anchors. */
+  /** The catalogue as join keys: national codes, truncations for coarser data, and HS6 anchors. */
   static Dataset<Row> catalogKeys(SparkSession spark, DualUseCatalog catalog) {
+    Set<String> hs6Rows = new HashSet<>();
+    catalog.entries().stream().filter(e -> e.codeSystem().equals("HS6"))
+        .forEach(e -> hs6Rows.add(e.instrument() + "|" + e.code()));
     List<Row> rows = new ArrayList<>();
     for (DualUseCatalog.Entry e : catalog.entries()) {
       String fam = family(e.codeSystem());
       if (fam != null) {
-        rows.add(key(e, "national", fam, e.code(), EXACT));
+        // An approximate line matches itself only (as a truncation does): its finer lines are not all controlled.
+        rows.add(!e.approximate() ? key(e, "national", fam, e.code(), EXACT)
+            : key(e, "coarser", fam, e.code(), e.breadth().equals("narrow") ? PARTIAL_NARROW : PARTIAL_BROAD));
         if (e.code().length() > 8) {
-          rows.add(key(e, "coarser", fam, e.code().substring(0, 8), PARTIAL));
+          rows.add(key(e, "coarser", fam, e.code().substring(0, 8), PARTIAL_BROAD));
         }
-        if (e.code().length() >= 6) {
+        if (e.code().length() >= 6 && !hs6Rows.contains(e.instrument() + "|" + e.code().substring(0, 6))) {
           String vintage = e.codeValidTo() != null && e.codeValidTo().isBefore(LocalDate.of(2022, 1, 1))
               ? "HS2017" : "HS2022";
-          rows.add(key(e, "hs6", vintage, e.code().substring(0, 6), HS6));
+          rows.add(key(e, "hs6", vintage, e.code().substring(0, 6), HS6_BROAD));
         }
       } else {
-        rows.add(key(e, "hs6", e.hsVintage(), e.code(), HS6));
+        rows.add(key(e, "hs6", e.hsVintage(), e.code(), e.breadth().equals("narrow") ? HS6_NARROW : HS6_BROAD));
       }
     }
     return spark.createDataFrame(rows, KEYS).dropDuplicates();
@@ -201,16 +230,22 @@ public final class DualUseTagger {
             + " AND NOT (m.suspended_from IS NOT NULL AND m.suspended_from <= " + monthEnd
             + " AND m.suspended_to >= " + monthEnd + ")"
             + " AND (array_contains(m.destinations, 'ALL') OR array_contains(m.destinations, china_export_destination)))"));
-    return t.withColumn("dual_use", expr("size(chosen) > 0"))
+    return t.withColumn("dual_use", expr("coalesce(best IN (" + EXACT + ", " + PARTIAL_NARROW + ", " + HS6_NARROW
+            + "), false)"))
         .withColumn("dual_use_categories", expr("array_sort(array_distinct(transform(chosen, m -> m.category)))"))
-        .withColumn("dual_use_category", expr("element_at(dual_use_categories, 1)"))
+        .withColumn("control_categories", expr("transform(array_sort(array_distinct(transform(chosen, m -> "
+            + "struct(m.effective_from AS effective_from, m.instrument AS instrument, m.category AS category)))), "
+            + "c -> struct(c.instrument AS instrument, c.category AS category))"))
+        .withColumn("dual_use_category", expr("get(control_categories, 0).category"))
         .withColumn("control_instruments", expr("array_sort(array_distinct(transform(chosen, m -> m.instrument)))"))
         .withColumn("instruments_in_force", expr("array_sort(array_distinct(transform(in_force, m -> m.instrument)))"))
         .withColumn("controlled_since", expr("array_min(transform(chosen, m -> m.effective_from))"))
         .withColumn("control_in_force", expr("size(in_force) > 0"))
-        .withColumn("match_precision", expr("CASE best WHEN 1 THEN 'exact' WHEN 2 THEN 'partial_national' "
-            + "WHEN 3 THEN 'hs6' END"))
-        .withColumn("match_approximate", expr("coalesce(best > 1, false)"))
+        .withColumn("match_precision", expr("CASE WHEN best = " + EXACT + " THEN 'exact' WHEN best <= "
+            + PARTIAL_BROAD + " THEN 'partial_national' WHEN best <= " + HS6_BROAD + " THEN 'hs6' END"))
+        .withColumn("match_approximate", expr("coalesce(best > " + EXACT + ", false)"))
+        .withColumn("match_breadth", expr("CASE WHEN best IN (" + PARTIAL_NARROW + ", " + HS6_NARROW
+            + ") THEN 'narrow' WHEN best IN (" + PARTIAL_BROAD + ", " + HS6_BROAD + ") THEN 'broad' END"))
         .withColumn("match_confidence", expr("CASE WHEN size(chosen) = 0 THEN NULL WHEN exists(chosen, "
             + "m -> m.confidence = 'verified') THEN 'verified' ELSE 'inferred' END"))
         .withColumn("catalog_version", lit(catalogVersion))

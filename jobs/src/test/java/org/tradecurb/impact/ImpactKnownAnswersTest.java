@@ -49,7 +49,10 @@ class ImpactKnownAnswersTest extends SparkTestBase {
       .add("dual_use", DataTypes.BooleanType)
       .add("dual_use_category", DataTypes.StringType)
       .add("control_instruments", DataTypes.createArrayType(DataTypes.StringType))
-      .add("match_approximate", DataTypes.BooleanType);
+      .add("control_categories", DataTypes.createArrayType(new StructType()
+          .add("instrument", DataTypes.StringType).add("category", DataTypes.StringType)))
+      .add("match_approximate", DataTypes.BooleanType)
+      .add("match_breadth", DataTypes.StringType);
 
   /** Built once for the class: the panel is the same for every test. */
   private static ImpactModel model;
@@ -62,7 +65,8 @@ class ImpactKnownAnswersTest extends SparkTestBase {
     boolean dual = code.startsWith("3801");
     return RowFactory.create(source, reporter, partner, flow, Date.valueOf(month + "-01"), months, code,
         code.substring(0, 6), usd, kg, dual, dual ? "graphite" : null,
-        dual ? new String[] {"T 1"} : new String[0], false);
+        dual ? new String[] {"T 1"} : new String[0],
+        dual ? new Row[] {RowFactory.create("T 1", "graphite")} : new Row[0], false, null);
   }
 
   @BeforeEach

@@ -43,6 +43,9 @@ final class PlantedEffects {
     Row korea = one(spark, warehouse, "diversion", "event_id = 'jp_ban_2026' "
         + "AND side = 'china_exports_by_destination' AND partner_iso3 = 'KOR' AND category = 'all_dual_use'");
     assertEquals(0.5, d(korea, "share_of_targeted_loss"), 0.05, "half the lost kilograms go to Korea");
+    // Against each route's ordinary growth: Japan's counterfactual is 1.05 x its pre kilograms, so it fell short by
+    // 1.05 - 0.32 of them; Korea's ordinary trade did not grow, so its excess is the diverted 0.5 x 0.68.
+    assertEquals(0.34 / 0.73, d(korea, "share_of_counterfactual_loss"), 0.05, "diversion beyond ordinary growth");
     assertEquals(1, korea.<Integer>getAs("rank"), "Korea gains most");
 
     spark.read().format("delta").load(warehouse.resolve("mirror_flows_by_category").toString())

@@ -36,7 +36,7 @@ class DualUseCatalogDataTest {
   static final String CORRELATION = "/reference/hs2017_hs2022.csv";
 
   static final List<String> HEADER = List.of("instrument", "control_no", "category", "material",
-      "code_system", "code", "match", "hs_vintage", "code_valid_from", "code_valid_to",
+      "code_system", "code", "match", "breadth", "hs_vintage", "code_valid_from", "code_valid_to",
       "effective_from", "suspended_from", "suspended_to", "destinations", "confidence", "source",
       "note");
 
@@ -261,6 +261,40 @@ class DualUseCatalogDataTest {
     assertEquals("inferred", r.get("confidence"));
   }
 
+  @Test
+  void approximateLinesCarryABreadthAndTheControlsOwnLinesNone() {
+    for (Map<String, String> r : rows) {
+      String breadth = r.get("breadth");
+      String where = describe(r);
+      assertTrue(Set.of("", "narrow", "broad").contains(breadth), "breadth: " + where);
+      switch (r.get("code_system")) {
+        case "HS6" -> assertFalse(breadth.isEmpty(), "a subheading always holds more than the control: " + where);
+        case "CN10" -> assertEquals("", breadth, "a 10-digit control is its own line: " + where);
+        case "CN8" -> {
+          boolean parent = rows.stream().anyMatch(c -> c.get("instrument").equals(r.get("instrument"))
+              && c.get("code_system").equals("CN10") && c.get("code").startsWith(r.get("code")));
+          assertTrue(!parent || !breadth.isEmpty(), "the parent of a 10-digit control is approximate: " + where);
+        }
+        default -> { }
+      }
+    }
+    for (String broad : List.of("38249999", "29319000", "38256900", "38180090")) {
+      for (Map<String, String> r : rows) {
+        if (r.get("code").equals(broad)) {
+          assertEquals("broad", r.get("breadth"), describe(r));
+        }
+      }
+    }
+    assertEquals("narrow", find("2024/33", "CN8", "81101010").get("breadth"));
+    assertEquals("", find("2025/18", "CN8", "28053012").get("breadth"), "dysprosium metal has its own line");
+    assertEquals("narrow", find("2025/18", "JP9", "850511000").get("breadth"), "all metal permanent magnets");
+    for (Map<String, String> r : rows) {
+      if (Set.of("382499", "382569", "284290", "283090", "293190", "681519", "848690").contains(r.get("code"))) {
+        fail("a broad subheading needs no HS6 row (the tagger reports it as broad without one): " + describe(r));
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- correlation table
 
   @Test
@@ -316,20 +350,7 @@ class DualUseCatalogDataTest {
   void chinaCodesValidIn2023ExistInTheTariff() throws IOException {
     Path ref = sharedReference();
     Assumptions.assumeTrue(ref != null, "shared reference folder absent");
-    Set<String> cn8 = new HashSet<>();
-    try (BufferedReader in = Files.newBufferedReader(ref.resolve("china_hs8_2023.csv"),
-        StandardCharsets.ISO_8859_1)) {
-      // Descriptions may span lines, so only lines opening with an 8-digit code are read.
-      Pattern codeLine = Pattern.compile("^\"?([0-9]{8})\"?,");
-      String line;
-      while ((line = in.readLine()) != null) {
-        Matcher m = codeLine.matcher(line);
-        if (m.find()) {
-          cn8.add(m.group(1));
-        }
-      }
-    }
-    assertTrue(cn8.size() > 8000, "china_hs8_2023.csv looks incomplete");
+    Set<String> cn8 = chinaLines(ref);
     LocalDate mid2023 = LocalDate.of(2023, 7, 1);
     List<String> missing = new ArrayList<>();
     for (Map<String, String> r : rows) {
@@ -346,6 +367,71 @@ class DualUseCatalogDataTest {
       }
     }
     assertTrue(missing.isEmpty(), "8-digit line not in China's 2023 tariff: " + missing);
+  }
+
+  /**
+   * The rule behind an HS6 row's breadth: a subheading is {@code narrow} when the catalogue lists at least half
+   * of its 8-digit lines in China's 2023 tariff as controlled lines (CN8 rows without a breadth, or narrow), else
+   * {@code broad}. An HS2017 row is narrow when every HS2022 subheading it became that the catalogue lists is.
+   */
+  @Test
+  void hs6BreadthFollowsTheShareOfTheSubheadingsChinaLinesThatAreControlled() throws IOException {
+    Path ref = sharedReference();
+    Assumptions.assumeTrue(ref != null, "shared reference folder absent");
+    Map<String, List<String>> linesBySubheading = new HashMap<>();
+    chinaLines(ref).forEach(c -> linesBySubheading.computeIfAbsent(c.substring(0, 6), k -> new ArrayList<>()).add(c));
+    Set<String> controlled = new HashSet<>();
+    for (Map<String, String> r : rows) {
+      if (r.get("code_system").equals("CN8") && !r.get("breadth").equals("broad")) {
+        controlled.add(r.get("code"));
+      }
+    }
+    Map<String, String> hs2022Breadth = new HashMap<>();
+    List<String> wrong = new ArrayList<>();
+    for (Map<String, String> r : rows) {
+      if (r.get("code_system").equals("HS6") && r.get("hs_vintage").equals("HS2022")) {
+        List<String> lines = linesBySubheading.getOrDefault(r.get("code"), List.of());
+        long listed = lines.stream().filter(controlled::contains).count();
+        String rule = !lines.isEmpty() && 2 * listed >= lines.size() ? "narrow" : "broad";
+        hs2022Breadth.put(r.get("code"), rule);
+        if (!rule.equals(r.get("breadth"))) {
+          wrong.add(describe(r) + " is " + r.get("breadth") + ", rule " + rule + " (" + listed + "/" + lines.size()
+              + ")");
+        }
+      }
+    }
+    Map<String, List<String>> successors = new HashMap<>();
+    for (Map<String, String> c : readCsv(CORRELATION, List.of("hs2017", "hs2022", "relation"))) {
+      successors.computeIfAbsent(c.get("hs2017"), k -> new ArrayList<>()).add(c.get("hs2022"));
+    }
+    for (Map<String, String> r : rows) {
+      if (r.get("code_system").equals("HS6") && r.get("hs_vintage").equals("HS2017")) {
+        String rule = successors.getOrDefault(r.get("code"), List.of(r.get("code"))).stream()
+            .map(hs2022Breadth::get).filter(b -> b != null).allMatch("narrow"::equals) ? "narrow" : "broad";
+        if (!rule.equals(r.get("breadth"))) {
+          wrong.add(describe(r) + " is " + r.get("breadth") + ", rule " + rule);
+        }
+      }
+    }
+    assertTrue(wrong.isEmpty(), "HS6 breadth differs from the rule: " + wrong);
+  }
+
+  /** China's 2023 8-digit lines. Descriptions may span lines, so only lines opening with a code are read. */
+  static Set<String> chinaLines(Path ref) throws IOException {
+    Set<String> cn8 = new HashSet<>();
+    try (BufferedReader in = Files.newBufferedReader(ref.resolve("china_hs8_2023.csv"),
+        StandardCharsets.ISO_8859_1)) {
+      Pattern codeLine = Pattern.compile("^\"?([0-9]{8})\"?,");
+      String line;
+      while ((line = in.readLine()) != null) {
+        Matcher m = codeLine.matcher(line);
+        if (m.find()) {
+          cn8.add(m.group(1));
+        }
+      }
+    }
+    assertTrue(cn8.size() > 8000, "china_hs8_2023.csv looks incomplete");
+    return cn8;
   }
 
   /**
