@@ -26,6 +26,8 @@ public final class PoissonRegression {
 
   private static final int MAX_ITERATIONS = 100;
   private static final double TOLERANCE = 1e-10;
+  /** A zero whose fitted mean falls below this share of the mean outcome is separated. */
+  private static final double SEPARATED = 1e-9;
 
   private PoissonRegression() {}
 
@@ -90,8 +92,29 @@ public final class PoissonRegression {
    * @param clusters cluster ids (0..) per observation
    */
   public static Fit fit(double[] y, double[][] x, int[][] fixedEffects, int[] clusters) {
-    boolean[] keep = informative(y, fixedEffects);
-    int[] rows = java.util.stream.IntStream.range(0, y.length).filter(i -> keep[i]).toArray();
+    boolean[] keep = new boolean[y.length];
+    Arrays.fill(keep, true);
+    for (int round = 0; ; round++) {
+      int[] rows = informative(y, fixedEffects, keep);
+      Fitted fitted = fitRows(rows, y, x, fixedEffects, clusters);
+      // Separated zeros (Correia, Guimarães and Zylkin 2021): a fitted mean that goes to zero means no finite
+      // estimate exists with them; they are dropped and the model fitted again.
+      boolean separated = false;
+      for (int r = 0; r < rows.length; r++) {
+        if (y[rows[r]] == 0 && fitted.mu()[r] < SEPARATED * fitted.meanOutcome()) {
+          keep[rows[r]] = false;
+          separated = true;
+        }
+      }
+      if (!separated || round == 5) {
+        return fitted.fit();
+      }
+    }
+  }
+
+  private record Fitted(Fit fit, double[] mu, double meanOutcome) {}
+
+  private static Fitted fitRows(int[] rows, double[] y, double[][] x, int[][] fixedEffects, int[] clusters) {
     int n = rows.length;
     int k = x.length;
     double[] ys = new double[n];
@@ -108,10 +131,12 @@ public final class PoissonRegression {
         fes[f][r] = fixedEffects[f][rows[r]];
       }
     }
-    return fitInformative(ys, xs, fes, renumber(cs));
+    double[] mu = new double[n];
+    Fit fit = fitInformative(ys, xs, fes, renumber(cs), mu);
+    return new Fitted(fit, mu, Arrays.stream(ys).average().orElse(0));
   }
 
-  private static Fit fitInformative(double[] y, double[][] x, int[][] fe, int[] clusters) {
+  private static Fit fitInformative(double[] y, double[][] x, int[][] fe, int[] clusters, double[] mu) {
     int n = y.length;
     int k = x.length;
     int g = Arrays.stream(clusters).max().orElse(-1) + 1;
@@ -121,7 +146,6 @@ public final class PoissonRegression {
       return new Fit(none, new Array2DRowRealMatrix(Math.max(k, 1), Math.max(k, 1)), 0, g);
     }
     double mean = Arrays.stream(y).average().orElse(0);
-    double[] mu = new double[n];
     double[] eta = new double[n];
     for (int i = 0; i < n; i++) {
       mu[i] = (y[i] + mean) / 2;
@@ -308,10 +332,11 @@ public final class PoissonRegression {
     return r;
   }
 
-  /** Drops, until none is left, observations of a fixed-effect group whose outcomes are all zero. */
-  private static boolean[] informative(double[] y, int[][] fixedEffects) {
-    boolean[] keep = new boolean[y.length];
-    Arrays.fill(keep, true);
+  /**
+   * The rows kept: {@code keep} without, until none is left, observations of a fixed-effect group whose
+   * outcomes are all zero.
+   */
+  private static int[] informative(double[] y, int[][] fixedEffects, boolean[] keep) {
     boolean changed = true;
     while (changed) {
       changed = false;
@@ -331,7 +356,7 @@ public final class PoissonRegression {
         }
       }
     }
-    return keep;
+    return java.util.stream.IntStream.range(0, y.length).filter(i -> keep[i]).toArray();
   }
 
   private static int[] renumber(int[] ids) {
