@@ -39,7 +39,8 @@ public final class CurbEstimates {
       .comment("One row per event x route x category x measure (and relative month for event_study): the "
           + "curb_impact measures re-estimated by Poisson pseudo-maximum likelihood on the code x destination x "
           + "month panel, code (x destination) fixed effects, standard errors clustered by product code (cluster "
-          + "jackknife), Student-t intervals. Routes to targeted or control destinations only.")
+          + "jackknife), Student-t intervals. Routes to targeted or control destinations only; event-study rows "
+          + "only for events that name their destinations.")
       .grain("event_id x reporter x partner x flow x category x measure x relative_month")
       .lineage("trade_flows_tagged via the code-level event panel; curb_events; impact settings")
       .column("event_id", DataTypes.StringType, false, "Event (see curb_events)")
@@ -90,7 +91,8 @@ public final class CurbEstimates {
   private CurbEstimates() {}
 
   /**
-   * The estimates and placebos ({@link #ROWS}) of every route to a targeted or control destination.
+   * The estimates and placebos ({@link #ROWS}) of every route to a targeted or control destination; event
+   * study and placebos only where the event names its destinations.
    *
    * @param codeWindowed the event panel split by dual_use_code, with windows ({@link EventPanel#withWindows})
    */
@@ -104,7 +106,8 @@ public final class CurbEstimates {
         .where(col("targeted").or(control).and(col("period").geq(first)).and(col("period").leq(col("post_end"))))
         .select(col("event_id"), col("flow"), when(export, col("reporter_iso3")).otherwise(col("partner_iso3"))
                 .as("origin"), destination.as("destination"), col("reporter_iso3"), col("partner_iso3"),
-            col("targeted"), col("category"), coalesce(col("dual_use_code"), lit(Categories.NON_DUAL_USE)).as("code"),
+            col("targeted"), functions.array_contains(col("event_destinations"), lit("ALL")).as("everywhere"),
+            col("category"), coalesce(col("dual_use_code"), lit(Categories.NON_DUAL_USE)).as("code"),
             month(col("period")).as("month"), col("value_usd"), month(col("pre_start")).as("pre_start"),
             month(col("pre_end")).as("pre_end"), month(col("event_month")).as("event_month"),
             month(col("post_end")).as("post_end"),
@@ -183,12 +186,17 @@ public final class CurbEstimates {
           route.put(d, r);
           windows.put(d, new CurbEstimator.Windows(r.getAs("pre_start"), r.getAs("pre_end"),
               r.getAs("event_month"), r.getAs("post_end"), r.getAs("anticipation")));
-          if (r.<Boolean>getAs("targeted")) {
+          // Against controls the event treats too, leads, lags and placebos say nothing; they are the costly fits.
+          if (r.<Boolean>getAs("targeted") && !r.<Boolean>getAs("everywhere")) {
             targeted.add(d);
           }
         }
         categories.computeIfAbsent(d, k -> new TreeSet<>()).add(r.getAs("category"));
       }
+      // Rows arrive in shuffle order; sorted, every run sums in the same order and gives the same digits.
+      panel.sort(java.util.Comparator.comparing(CurbEstimator.Observation::destination)
+          .thenComparing(CurbEstimator.Observation::category).thenComparing(CurbEstimator.Observation::code)
+          .thenComparingInt(CurbEstimator.Observation::month));
       List<Row> out = new ArrayList<>();
       for (String d : route.keySet()) {
         List<String> others = controls.stream().filter(c -> !c.equals(d) && route.containsKey(c)).toList();

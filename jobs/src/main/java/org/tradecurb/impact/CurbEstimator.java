@@ -52,10 +52,13 @@ public final class CurbEstimator {
       return month >= postStart && month <= postEnd ? "post" : null;
     }
 
-    /** The event moved back: windows shifted, the post window stopped before the real pre window ends. */
+    /**
+     * The event moved back: windows shifted, the post window stopped where the real event or its anticipation
+     * could show (at the end of the real pre window, before the anticipation month).
+     */
     Windows shiftedBack(int months) {
       return new Windows(preStart - months, preEnd - months, postStart - months,
-          Math.min(postEnd - months, preEnd), anticipation - months);
+          Math.min(postEnd - months, Math.min(preEnd, anticipation - 1)), anticipation - months);
     }
   }
 

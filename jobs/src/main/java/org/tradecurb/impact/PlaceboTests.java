@@ -15,8 +15,8 @@ public final class PlaceboTests {
 
   public static final TableSpec TABLE = TableSpec.builder("placebo_tests")
       .layer("gold")
-      .comment("Placebos of each targeted route and category: every measure with the event moved back 6 and 12 "
-          + "months (post window stopped before the real pre window ends), and the control-destination DiD with "
+      .comment("Placebos of each targeted route and category of events that name their destinations: every measure with the event moved back 6 and 12 "
+          + "months (post window stopped before the real anticipation month and pre window end), and the control-destination DiD with "
           + "each control destination as the target (the real target left out of its controls). The real "
           + "target's rank by |t| among itself and the destination placebos gives a permutation p-value.")
       .grain("event_id x reporter x partner x flow x category x test x placebo_destination x measure")

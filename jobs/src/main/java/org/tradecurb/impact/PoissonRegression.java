@@ -9,6 +9,7 @@ import org.apache.commons.math3.linear.DecompositionSolver;
 import org.apache.commons.math3.linear.QRDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 
 /**
  * Poisson pseudo-maximum likelihood with fixed effects (Santos Silva and Tenreyro 2006): consistent for a
@@ -62,22 +63,22 @@ public final class PoissonRegression {
     }
 
     /**
-     * Wald test that the given coefficients are all zero, as F(q, G-1) on W/q; NaN when the covariance of
-     * those coefficients is singular (more of them than clusters can inform) or one is not identified.
+     * Wald test that the given coefficients are all zero, as F(r, G-1) on W/r, where r is the rank of their
+     * covariance and W uses its pseudo-inverse: leads that move together (a January and February published as one
+     * figure) count once. NaN when a coefficient is not identified or the rank reaches the number of clusters.
      */
     public double waldPValue(int[] which) {
-      int q = which.length;
-      if (q == 0 || q >= clusters || Arrays.stream(which).anyMatch(j -> !identified(j))) {
+      if (which.length == 0 || Arrays.stream(which).anyMatch(j -> !identified(j))) {
         return Double.NaN;
       }
-      RealMatrix v = covariance.getSubMatrix(which, which);
-      DecompositionSolver solver = new QRDecomposition(v, 1e-12).getSolver();
-      if (!solver.isNonSingular()) {
+      SingularValueDecomposition svd = new SingularValueDecomposition(covariance.getSubMatrix(which, which));
+      int rank = svd.getRank();
+      if (rank == 0 || rank >= clusters) {
         return Double.NaN;
       }
       RealVector b = new ArrayRealVector(Arrays.stream(which).mapToDouble(j -> coefficients[j]).toArray());
-      double w = b.dotProduct(solver.solve(b));
-      return 1 - new FDistribution(q, clusters - 1).cumulativeProbability(w / q);
+      double w = b.dotProduct(svd.getSolver().getInverse().operate(b));
+      return 1 - new FDistribution(rank, clusters - 1).cumulativeProbability(w / rank);
     }
 
     private TDistribution students() {

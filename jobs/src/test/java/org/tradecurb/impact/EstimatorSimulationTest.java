@@ -107,4 +107,29 @@ class EstimatorSimulationTest {
       assertTrue(ranks[r] >= 17 && ranks[r] <= 49, "rank " + r + " in " + ranks[r] + " panels");
     }
   }
+
+  @Test
+  void eventStudyFollowsThePlantedPathAndItsPreTrendTestSeesADivergence() {
+    List<CurbEstimator.Observation> panel = panel(new Random(13), Math.log(0.4));
+    List<CurbEstimator.Estimate> study = CurbEstimator.eventStudy(panel, ALL_WINDOWS, TARGET, CONTROLS, "graphite", 12);
+    for (CurbEstimator.Estimate e : study) {
+      if (e.relativeMonth() != null && e.relativeMonth() >= 0 && e.relativeMonth() <= 8) {
+        assertEquals(Math.log(0.4) - 0.0, e.estimate(), 0.35, "month " + e.relativeMonth());
+      }
+      if (e.relativeMonth() != null && (e.relativeMonth() == -1 || e.relativeMonth() == -2)) {
+        assertEquals(0.4, e.estimate(), 0.35, "front-loading in month " + e.relativeMonth());
+      }
+    }
+    double clean = study.get(study.size() - 1).pValue();
+    assertTrue(clean > 0.01, "no planted pre-trend, p " + clean);
+
+    // The target drifting away 5% a month before the curb: the leads test rejects.
+    List<CurbEstimator.Observation> drifting = panel.stream().map(o -> o.destination().equals(TARGET)
+        && o.month() < 16 ? new CurbEstimator.Observation(o.destination(), o.category(), o.code(), o.month(),
+        o.value() * Math.exp(0.05 * (o.month() - 16))) : o).toList();
+    List<CurbEstimator.Estimate> diverging = CurbEstimator.eventStudy(drifting, ALL_WINDOWS, TARGET, CONTROLS,
+        "graphite", 12);
+    double p = diverging.get(diverging.size() - 1).pValue();
+    assertTrue(p < 0.05, "a planted pre-trend, p " + p);
+  }
 }
