@@ -194,10 +194,17 @@ public final class ReportTables {
     return java.util.Arrays.asList(r.schema().fieldNames()).contains(name) ? str(r, name) : null;
   }
 
-  /** The measures' 95% intervals curb_impact carries ({@code <measure>_ci_low}, ...), where estimated. */
+  /**
+   * The measures' 95% intervals curb_impact carries ({@code <measure>_ci_low}, ...), where estimated; none from
+   * a curb_impact written before it carried them.
+   */
   private static Map<String, ReportData.Interval> intervals(Row r) {
     Map<String, ReportData.Interval> out = new java.util.HashMap<>();
+    List<String> columns = List.of(r.schema().fieldNames());
     for (String m : org.tradecurb.impact.CurbEstimator.MEASURES) {
+      if (!columns.contains(m + "_ci_low")) {
+        continue;
+      }
       Double low = dbl(r, m + "_ci_low");
       Double high = dbl(r, m + "_ci_high");
       if (low != null && high != null) {
