@@ -80,6 +80,7 @@ public final class CurbImpact {
           "Control destinations with data for the category (empty: no control-destination DiD)")
       .column("approximate_value_share", DataTypes.DoubleType, true, "Share of the pre and post windows' value "
           + "tagged through an approximate match (partial_national or hs6 line that also holds uncontrolled goods)")
+      .columns(CurbEstimates.intervalColumns())
       .build();
 
   private CurbImpact() {}
@@ -112,7 +113,7 @@ public final class CurbImpact {
     return ratioMinusOne.multiply(100.0);
   }
 
-  private static Column pctFromLog(Column logDiff) {
+  static Column pctFromLog(Column logDiff) {
     return pct(functions.exp(logDiff).minus(1.0));
   }
 
@@ -146,6 +147,19 @@ public final class CurbImpact {
             dlog(col("post_value_usd"), col("pre_value_usd")).as("ctrl_dlog"), col("control_destinations"));
   }
 
+  /**
+   * Whether the row's route carries China-origin goods to a destination its event targets (from
+   * {@code event_destinations}); null for routes that do not involve China.
+   */
+  static Column targeted() {
+    Column china = lit("CHN");
+    Column destination = when(col("flow").equalTo("export").and(col("reporter_iso3").equalTo(china)),
+        col("partner_iso3"))
+        .when(col("flow").equalTo("import").and(col("partner_iso3").equalTo(china)), col("reporter_iso3"));
+    return destination.isNotNull().and(functions.array_contains(col("event_destinations"), lit("ALL"))
+        .or(functions.array_contains(col("event_destinations"), destination)));
+  }
+
   /** The panel with windows ({@link EventPanel#withWindows}) → curb_impact rows. */
   public static Dataset<Row> compute(Dataset<Row> windowed, ImpactSettings settings) {
     // One aggregate per route and category: window statistics, and the route's windows (the same in each row).
@@ -166,12 +180,7 @@ public final class CurbImpact {
     Dataset<Row> controlNonDualUse = control.where(nonDualUse).select(col("event_id"), col("reporter_iso3"),
         col("partner_iso3"), col("flow"), col("ctrl_dlog").as("ctrl_nd_dlog"));
 
-    Column china = lit("CHN");
-    Column destination = when(col("flow").equalTo("export").and(col("reporter_iso3").equalTo(china)),
-        col("partner_iso3"))
-        .when(col("flow").equalTo("import").and(col("partner_iso3").equalTo(china)), col("reporter_iso3"));
-    Column targeted = destination.isNotNull().and(functions.array_contains(col("event_destinations"), lit("ALL"))
-        .or(functions.array_contains(col("event_destinations"), destination)));
+    Column targeted = targeted();
     Column treatedCategory = col("category").notEqual(Categories.NON_DUAL_USE);
     Column dlogValue = dlog(col("post_value_usd"), col("pre_value_usd"));
     Column dlogQuantity = dlog(col("post_quantity_kg"), col("pre_quantity_kg"));

@@ -138,19 +138,40 @@ public final class EventPanel {
    * Every event in one aggregate: the base rows meet a small table of the events' treatments.
    */
   public static Dataset<Row> build(Dataset<Row> base, List<CurbEvent> events) {
+    return build(base, events, new String[0]);
+  }
+
+  /** As {@link #build(Dataset, List)}, with each series further split by {@code seriesKeys} of the base. */
+  public static Dataset<Row> build(Dataset<Row> base, List<CurbEvent> events, String... seriesKeys) {
+    String[] series = seriesKeys(seriesKeys);
+    String[] monthly = java.util.stream.Stream.concat(java.util.Arrays.stream(series), java.util.stream.Stream.of(
+        "period")).toArray(String[]::new);
     Dataset<Row> used = base.where(col("used"));
     List<Row> treatments = events.stream().map(e -> RowFactory.create(e.id(), e.treatsWholeCatalogue(),
         e.instruments().toArray(new String[0]))).toList();
     Dataset<Row> observed = Categories.explode(used.crossJoin(broadcast(
             base.sparkSession().createDataFrame(treatments, TREATMENTS))), treated(), eventCategory())
-        .groupBy("event_id", "reporter_iso3", "partner_iso3", "flow", "category", "period")
+        .groupBy(monthly[0], java.util.Arrays.copyOfRange(monthly, 1, monthly.length))
         .agg(ExactSum.sum("value_usd").as("value_usd"), ExactSum.sum("net_weight_kg").as("quantity_kg"),
             ExactSum.sum(when(col("match_approximate"), col("value_usd")).otherwise(lit(0.0))).as("approx_value_usd"));
     Dataset<Row> published = used.select("reporter_iso3", "flow", "period").distinct();
-    Dataset<Row> series = observed.select("event_id", "reporter_iso3", "partner_iso3", "flow", "category").distinct();
-    return series.join(published, new String[] {"reporter_iso3", "flow"})
-        .join(observed, new String[] {"event_id", "reporter_iso3", "partner_iso3", "flow", "category", "period"},
-            "left")
+    Dataset<Row> keys = observed.select(series[0], java.util.Arrays.copyOfRange(series, 1, series.length)).distinct();
+    // A null key (dual_use_code of non-dual-use lines) must still meet its months: join on it null-safe.
+    Column same = null;
+    for (String k : monthly) {
+      Column c = col("s." + k).eqNullSafe(col("o." + k));
+      same = same == null ? c : same.and(c);
+    }
+    List<Column> out = new ArrayList<>();
+    for (String k : monthly) {
+      out.add(col("s." + k).as(k));
+    }
+    out.add(col("o.value_usd"));
+    out.add(col("o.quantity_kg"));
+    out.add(col("o.approx_value_usd"));
+    return keys.join(published, new String[] {"reporter_iso3", "flow"}).as("s")
+        .join(observed.as("o"), same, "left")
+        .select(out.toArray(new Column[0]))
         .withColumn("value_usd", coalesce(col("value_usd"), lit(0.0)))
         .withColumn("approx_value_usd", coalesce(col("approx_value_usd"), lit(0.0)))
         .withColumn("quantity_kg", when(col("value_usd").equalTo(0.0).and(col("quantity_kg").isNull()), lit(0.0))
@@ -163,11 +184,16 @@ public final class EventPanel {
    * ({@code prev_value_usd}, null when that month is not in the series).
    */
   public static Dataset<Row> withWindows(Dataset<Row> panel, Dataset<Row> windows) {
+    return withWindows(panel, windows, new String[0]);
+  }
+
+  /** As {@link #withWindows(Dataset, Dataset)} for a panel built with {@code seriesKeys}. */
+  public static Dataset<Row> withWindows(Dataset<Row> panel, Dataset<Row> windows, String... seriesKeys) {
     Dataset<Row> last = panel.groupBy("reporter_iso3", "flow").agg(max("period").as("last_published"));
     Column postEnd = functions.least(coalesce(col("post_limit"), col("last_published")), col("last_published"));
     Column monthIndex = functions.year(col("period")).multiply(12).plus(functions.month(col("period")));
     Column yearEarlier = functions.first(col("value_usd")).over(Window
-        .partitionBy("event_id", "reporter_iso3", "partner_iso3", "flow", "category")
+        .partitionBy(java.util.Arrays.stream(seriesKeys(seriesKeys)).map(functions::col).toArray(Column[]::new))
         .orderBy(monthIndex).rangeBetween(-12, -12));
     Column window = when(col("period").geq(col("pre_start")).and(col("period").leq(col("pre_end"))), lit("pre"))
         .when(col("period").geq(col("event_month")).and(col("period").leq(postEnd)), lit("post"));
@@ -180,5 +206,10 @@ public final class EventPanel {
         .join(broadcast(last), new String[] {"reporter_iso3", "flow"})
         .withColumns(added)
         .drop("last_published");
+  }
+
+  private static String[] seriesKeys(String... extra) {
+    return java.util.stream.Stream.concat(java.util.Arrays.stream(CurbImpact.ROUTE_CATEGORY),
+        java.util.Arrays.stream(extra)).toArray(String[]::new);
   }
 }

@@ -37,6 +37,12 @@ public final class EventStudy {
       .column("is_anticipation", DataTypes.BooleanType, false,
           "Month between the anticipation date's month and the event month")
       .column("window", DataTypes.StringType, true, "pre or post when the month is in a curb_impact window")
+      .column("coef_pct", DataTypes.DoubleType, true, "Event-study coefficient against the control destinations "
+          + "(see curb_estimates), percent, normalised to 0 in the last month before anticipation; targeted routes")
+      .column("coef_ci_low", DataTypes.DoubleType, true, "Lower bound of the coefficient's 95% band, percent")
+      .column("coef_ci_high", DataTypes.DoubleType, true, "Upper bound of the coefficient's 95% band, percent")
+      .column("pre_trend_p_value", DataTypes.DoubleType, true,
+          "p-value of the joint test that every lead before that month is zero (the same on each row of a route)")
       .build();
 
   private EventStudy() {}
@@ -62,5 +68,29 @@ public final class EventStudy {
         .where(col("relative_month").between(-months, months))
         .join(baseline, CurbImpact.ROUTE_CATEGORY, "left")
         .withColumns(measures);
+  }
+
+  /**
+   * The event-study rows with their coefficients and bands from {@link CurbEstimates#estimate}'s output, and
+   * the route's pre-trend test.
+   */
+  public static Dataset<Row> withBands(Dataset<Row> study, Dataset<Row> rows) {
+    Dataset<Row> main = CurbEstimates.inPercent(rows.where(col("test").isNull()));
+    Dataset<Row> coefficients = main.where(col("measure").equalTo(CurbEstimator.EVENT_STUDY)).select(
+        col("event_id"), col("reporter_iso3"), col("partner_iso3"), col("flow"), col("category"),
+        col("relative_month"), col("estimate_pct").as("coef_pct"), col("ci_low_pct").as("coef_ci_low"),
+        col("ci_high_pct").as("coef_ci_high"));
+    Dataset<Row> preTrend = main.where(col("measure").equalTo(CurbEstimator.PRE_TREND)).select(col("event_id"),
+        col("reporter_iso3"), col("partner_iso3"), col("flow"), col("category"),
+        col("p_value").as("pre_trend_p_value"), lit(true).as("estimated"));
+    Column reference = functions.coalesce(functions.months_between(col("anticipation_month"), col("event_month"))
+        .cast("int"), lit(0)).minus(1);
+    String[] month = java.util.stream.Stream.concat(java.util.Arrays.stream(CurbImpact.ROUTE_CATEGORY),
+        java.util.stream.Stream.of("relative_month")).toArray(String[]::new);
+    return study.join(coefficients, month, "left")
+        .join(preTrend, CurbImpact.ROUTE_CATEGORY, "left")
+        .withColumn("coef_pct", functions.coalesce(col("coef_pct"),
+            when(col("estimated").and(col("relative_month").equalTo(reference)), lit(0.0))))
+        .drop("estimated");
   }
 }

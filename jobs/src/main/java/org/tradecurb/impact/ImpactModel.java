@@ -12,18 +12,23 @@ import org.tradecurb.tag.CurbEvent;
 /**
  * Tagged flows → every gold table, through one small aggregate ({@link MonthlyBase}) computed once. The event
  * panel and curb_impact, each read by several self-joins and tables, are kept in memory too: small frames,
- * so every plan over them stays small.
+ * so every plan over them stays small; so are the estimates, which curb_impact, event_study, curb_estimates and
+ * placebo_tests all read.
  */
-public record ImpactModel(Dataset<Row> base, Dataset<Row> windowed, Dataset<Row> impact, ImpactSettings settings) {
+public record ImpactModel(Dataset<Row> base, Dataset<Row> windowed, Dataset<Row> impact, Dataset<Row> estimates,
+    ImpactSettings settings) {
 
   /** @param instrumentCategories each catalogue instrument's categories, to see which events overlap */
   public static ImpactModel build(SparkSession spark, Dataset<Row> tagged, List<CurbEvent> events,
       ImpactSettings settings, Map<String, java.util.Set<String>> instrumentCategories) {
     Dataset<Row> base = MonthlyBase.of(tagged, settings.sourcePrecedence()).persist();
-    Dataset<Row> windowed = EventPanel.withWindows(EventPanel.build(base, events),
-        EventPanel.windows(spark, events, settings, instrumentCategories)).persist();
-    Dataset<Row> impact = CurbImpact.compute(windowed, settings).persist();
-    return new ImpactModel(base, windowed, impact, settings);
+    Dataset<Row> windows = EventPanel.windows(spark, events, settings, instrumentCategories);
+    Dataset<Row> windowed = EventPanel.withWindows(EventPanel.build(base, events), windows).persist();
+    // Computed with curb_impact, which carries its intervals: the same action, no other.
+    Dataset<Row> estimates = CurbEstimates.estimate(EventPanel.withWindows(
+        EventPanel.build(base, events, "dual_use_code"), windows, "dual_use_code"), settings).persist();
+    Dataset<Row> impact = CurbEstimates.withIntervals(CurbImpact.compute(windowed, settings), estimates).persist();
+    return new ImpactModel(base, windowed, impact, estimates, settings);
   }
 
   /** The gold tables, in the order they are listed. */
@@ -32,7 +37,10 @@ public record ImpactModel(Dataset<Row> base, Dataset<Row> windowed, Dataset<Row>
     Map<TableSpec, Dataset<Row>> outputs = new LinkedHashMap<>();
     outputs.put(MonthlyFlows.TABLE, MonthlyFlows.compute(base));
     outputs.put(CurbImpact.TABLE, impact);
-    outputs.put(EventStudy.TABLE, EventStudy.compute(windowed, impact, settings.eventStudyMonths()));
+    outputs.put(EventStudy.TABLE, EventStudy.withBands(EventStudy.compute(windowed, impact,
+        settings.eventStudyMonths()), estimates));
+    outputs.put(CurbEstimates.TABLE, CurbEstimates.table(estimates));
+    outputs.put(PlaceboTests.TABLE, PlaceboTests.compute(estimates));
     outputs.put(MirrorFlows.BY_HS6, mirror);
     outputs.put(MirrorFlows.BY_CATEGORY, MirrorFlows.byCategory(mirror, settings.cifFobMargin()));
     outputs.put(Diversion.TABLE, Diversion.compute(impact, settings.diversionDestinations(),
@@ -45,5 +53,6 @@ public record ImpactModel(Dataset<Row> base, Dataset<Row> windowed, Dataset<Row>
     base.unpersist();
     windowed.unpersist();
     impact.unpersist();
+    estimates.unpersist();
   }
 }

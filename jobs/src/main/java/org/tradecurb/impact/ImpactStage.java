@@ -28,16 +28,17 @@ import org.tradecurb.tag.DualUseTagger;
 
 /**
  * Impact: trade_flows_tagged → the gold tables analysts read (monthly_flows, curb_impact, event_study,
- * mirror_flows, mirror_flows_by_category, diversion, source_comparison). They are small aggregates, so each
- * run rebuilds them whole, one commit per table, side by side — and only when the tagged flows, the events,
- * the catalogue's instruments or the settings changed since the last run.
+ * curb_estimates, placebo_tests, mirror_flows, mirror_flows_by_category, diversion, source_comparison). They
+ * are small aggregates, so each run rebuilds them whole, one commit per table, side by side — and only when the
+ * tagged flows, the events, the catalogue's instruments or the settings changed since the last run.
  */
 public final class ImpactStage implements Stage {
 
   public static final String NAME = "impact";
 
   public static final List<TableSpec> TABLES = List.of(MonthlyFlows.TABLE, CurbImpact.TABLE, EventStudy.TABLE,
-      MirrorFlows.BY_HS6, MirrorFlows.BY_CATEGORY, Diversion.TABLE, SourceSelection.COMPARISON);
+      CurbEstimates.TABLE, PlaceboTests.TABLE, MirrorFlows.BY_HS6, MirrorFlows.BY_CATEGORY, Diversion.TABLE,
+      SourceSelection.COMPARISON);
 
   @Override
   public String name() {

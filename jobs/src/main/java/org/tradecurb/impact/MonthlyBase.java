@@ -17,7 +17,8 @@ import org.tradecurb.spark.ExactSum;
  * The one aggregate every gold table is derived from: the tagged flows, combined January–February figures
  * split, each line marked with whether its source is the one used, summed per route, month, source and tag
  * set — small, whatever the size of the tagged table. Only the mirror routes (China's exports to Japan,
- * Japan's imports from China) keep their HS6 lines ({@code mirror_hs6}), which mirror_flows compares.
+ * Japan's imports from China) keep their HS6 lines ({@code mirror_hs6}), which mirror_flows compares; dual-use
+ * lines keep their code ({@code dual_use_code}, null for the rest), the panel the estimates are fitted on.
  *
  * <p>Columns: the grouping keys, {@code value_usd}, {@code net_weight_kg} (of the lines that report one),
  * {@code kg_value_usd} (value of those lines), {@code n_codes} (distinct codes: a code falls in one group per
@@ -27,13 +28,14 @@ public final class MonthlyBase {
 
   static final String[] KEYS = {"reporter_iso3", "partner_iso3", "flow", "period", "source", "used", "dual_use",
       "dual_use_category", "control_categories", "control_instruments", "match_approximate", "match_breadth",
-      "split_from_combined", "mirror_hs6"};
+      "split_from_combined", "mirror_hs6", "dual_use_code"};
 
   private MonthlyBase() {}
 
   public static Dataset<Row> of(Dataset<Row> tagged, Map<String, List<String>> sourcePrecedence) {
     Dataset<Row> marked = SourceSelection.mark(SourceSelection.splitCombinedMonths(tagged), sourcePrecedence);
     return marked.withColumn("mirror_hs6", when(MirrorFlows.mirrorRoute(), col("hs6")))
+        .withColumn("dual_use_code", when(col("dual_use"), col("code")))
         .groupBy(java.util.Arrays.stream(KEYS).map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
         .agg(ExactSum.sum("value_usd").as("value_usd"),
             ExactSum.sum("net_weight_kg").as("net_weight_kg"),

@@ -173,6 +173,12 @@ public final class HtmlReport {
     return data.impact().stream().filter(i -> category.equals(i.category())).findFirst();
   }
 
+  /** " (95% CI −62.0% to −47.0%)" where the measure has an interval, else nothing. */
+  static String interval(Impact impact, String measure) {
+    return impact.interval(measure).map(i -> " (95% CI " + Fmt.signedPct(i.low()) + " to "
+        + Fmt.signedPct(i.high()) + ")").orElse("");
+  }
+
   private static String verb(Double pct, String down, String up) {
     if (pct == null || !Double.isFinite(pct)) {
       return "changed by";
@@ -231,10 +237,12 @@ public final class HtmlReport {
     out.append("<p class=\"lead\">China's exports of ").append(e(goods(data.event()))).append(" to Japan")
         .append(targetsJapan(data.event()) ? "" : ", a route this curb does not target,").append(' ')
         .append(e(verb(all.valueChangePct(), "fell", "rose"))).append(' ')
-        .append(e(Fmt.absPct(all.valueChangePct()))).append(" after the curb took effect");
+        .append(e(Fmt.absPct(all.valueChangePct()))).append(e(interval(all, "value_change_pct")))
+        .append(" after the curb took effect");
     if (all.yoyValueChangePct() != null) {
       out.append(", and are ").append(e(Fmt.absPct(all.yoyValueChangePct()))).append(' ')
-          .append(e(all.yoyValueChangePct() < 0 ? "below" : "above")).append(" the same months a year earlier");
+          .append(e(all.yoyValueChangePct() < 0 ? "below" : "above")).append(" the same months a year earlier")
+          .append(e(interval(all, "yoy_value_change_pct")));
     }
     out.append(".</p>\n<div class=\"cards\">\n");
     card(out, "Value, post vs pre", all.valueChangePct(),
@@ -279,10 +287,12 @@ public final class HtmlReport {
       out.append("have no figure");
     }
     out.append("; against them, dual-use exports ").append(e(didWords(all.didVsNonDualUse())))
+        .append(e(interval(all, "did_vs_non_dual_use")))
         .append(" (difference-in-differences). Against the same dual-use goods shipped to ").append(e(controls))
         .append(": ").append(e(Fmt.signedPct(all.didVsControlDestinations())))
+        .append(e(interval(all, "did_vs_control_destinations")))
         .append(". The triple difference, which separates a Japan-specific curb from world-wide tightening, is ")
-        .append(e(Fmt.signedPct(all.didTriple()))).append(".</li>\n");
+        .append(e(Fmt.signedPct(all.didTriple()))).append(e(interval(all, "did_triple"))).append(".</li>\n");
 
     out.append("<li>").append(e(priceVolume(all))).append("</li>\n");
 

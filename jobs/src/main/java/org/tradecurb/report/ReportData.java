@@ -2,6 +2,8 @@ package org.tradecurb.report;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything the report shows, as plain values collected from the gold tables: the renderer
@@ -63,7 +65,8 @@ public record ReportData(
 
   /**
    * A curb_impact row (one route, one category). Percentages are percent: -55.0 is a 55% fall.
-   * {@code postCappedBy}: the later overlapping event the post window stops before, or null.
+   * {@code postCappedBy}: the later overlapping event the post window stops before, or null. {@code intervals}:
+   * the 95% intervals curb_impact carries beside its measures, by measure.
    */
   public record Impact(
       String category,
@@ -88,12 +91,22 @@ public record ReportData(
       Double didVsNonDualUse,
       Double didVsControlDestinations,
       Double didTriple,
-      List<String> controlDestinations) {
+      List<String> controlDestinations,
+      Map<String, Interval> intervals) {
 
     public Impact {
       controlDestinations = List.copyOf(controlDestinations);
+      intervals = Map.copyOf(intervals);
+    }
+
+    /** The 95% interval of a measure, by its curb_impact column name, where it was estimated. */
+    public Optional<Interval> interval(String measure) {
+      return Optional.ofNullable(intervals.get(measure));
     }
   }
+
+  /** A measure's 95% confidence interval, in percent like the measure, and its p-value (may be null). */
+  public record Interval(double low, double high, Double pValue) {}
 
   /** A monthly_flows row. */
   public record Monthly(LocalDate period, String category, double valueUsd, Double quantityKg,

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -83,7 +84,8 @@ public final class ReportTables {
           dbl(r, "post_value_usd"), dbl(r, "value_change_pct"), dbl(r, "yoy_value_change_pct"),
           lng(r, "yoy_months"), dbl(r, "quantity_change_pct"), dbl(r, "unit_value_change_pct"),
           dbl(r, "dlog_value"), dbl(r, "dlog_quantity"), dbl(r, "dlog_unit_value"), dbl(r, "did_vs_non_dual_use"),
-          dbl(r, "did_vs_control_destinations"), dbl(r, "did_triple"), strings(r, "control_destinations")));
+          dbl(r, "did_vs_control_destinations"), dbl(r, "did_triple"), strings(r, "control_destinations"),
+          intervals(r)));
     }
 
     List<ReportData.Monthly> monthly = new ArrayList<>();
@@ -190,6 +192,26 @@ public final class ReportTables {
   /** A column an older warehouse may lack (it gains it on the next impact run). */
   private static String optionalStr(Row r, String name) {
     return java.util.Arrays.asList(r.schema().fieldNames()).contains(name) ? str(r, name) : null;
+  }
+
+  /**
+   * The measures' 95% intervals curb_impact carries ({@code <measure>_ci_low}, ...), where estimated; none from
+   * a curb_impact written before it carried them.
+   */
+  private static Map<String, ReportData.Interval> intervals(Row r) {
+    Map<String, ReportData.Interval> out = new java.util.HashMap<>();
+    List<String> columns = List.of(r.schema().fieldNames());
+    for (String m : org.tradecurb.impact.CurbEstimator.MEASURES) {
+      if (!columns.contains(m + "_ci_low")) {
+        continue;
+      }
+      Double low = dbl(r, m + "_ci_low");
+      Double high = dbl(r, m + "_ci_high");
+      if (low != null && high != null) {
+        out.put(m, new ReportData.Interval(low, high, dbl(r, m + "_p_value")));
+      }
+    }
+    return out;
   }
 
   private static Double dbl(Row r, String name) {

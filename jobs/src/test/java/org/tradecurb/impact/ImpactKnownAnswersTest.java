@@ -203,4 +203,69 @@ class ImpactKnownAnswersTest extends SparkTestBase {
     Assertions.assertFalse(comtrade.<Boolean>getAs("used"));
     assertEquals(899.0, comtrade.<Double>getAs("value_vs_used_pct"), 1e-9, "999 vs 100");
   }
+
+  private Row estimate(Dataset<Row> table, String category, String measure) {
+    List<Row> r = table.where("reporter_iso3 = 'CHN' AND flow = 'export' AND partner_iso3 = 'JPN' AND category = '"
+        + category + "' AND measure = '" + measure + "' AND relative_month IS NULL").collectAsList();
+    assertEquals(1, r.size(), measure);
+    return r.get(0);
+  }
+
+  @Test
+  void poissonEstimatesEqualTheWindowMeansWithIntervalsBesideThem() {
+    Dataset<Row> table = CurbEstimates.table(model.estimates());
+    Row g = impactRow("JPN", "graphite");
+    for (String m : CurbEstimator.MEASURES) {
+      Row e = estimate(table, "graphite", m);
+      assertEquals(d(g, m), d(e, "estimate_pct"), 1e-6, m + ": a balanced panel gives the 2x2 log difference");
+    }
+    Row value = estimate(table, "graphite", "value_change_pct");
+    assertEquals(1, value.<Integer>getAs("clusters"), "one code: no standard error");
+    Assertions.assertNull(value.getAs("std_error"));
+    Assertions.assertNull(g.getAs("value_change_pct_ci_low"));
+    Row did = estimate(table, "graphite", "did_vs_non_dual_use");
+    assertEquals(2, did.<Integer>getAs("clusters"), "the graphite code and the non-dual-use codes");
+    assertEquals(8, did.<Integer>getAs("observations"), "2 series x 4 window months");
+    assertEquals(100 * (Math.exp(d(did, "ci_low_log")) - 1), d(g, "did_vs_non_dual_use_ci_low"), 1e-9);
+    assertEquals(100 * (Math.exp(d(did, "ci_high_log")) - 1), d(g, "did_vs_non_dual_use_ci_high"), 1e-9);
+    assertEquals(d(did, "p_value"), d(g, "did_vs_non_dual_use_p_value"), 1e-12);
+    Assertions.assertTrue(d(g, "did_vs_non_dual_use_ci_low") < d(g, "did_vs_non_dual_use")
+        && d(g, "did_vs_non_dual_use") < d(g, "did_vs_non_dual_use_ci_high"));
+    assertEquals(d(did, "estimate_log") - 12.706 * d(did, "std_error"), d(did, "ci_low_log"), 1e-3,
+        "Student t with G-1 = 1 degree of freedom");
+  }
+
+  @Test
+  void eventStudyCoefficientsAreNormalisedToTheMonthBeforeAnticipation() {
+    Map<Integer, Double> coefficient = new LinkedHashMap<>();
+    Double preTrend = null;
+    for (Row r : EventStudy.withBands(EventStudy.compute(windowed, impact, 12), model.estimates())
+        .where("reporter_iso3 = 'CHN' AND partner_iso3 = 'JPN' AND category = 'graphite'")
+        .orderBy("relative_month").collectAsList()) {
+      coefficient.put(r.getAs("relative_month"), r.getAs("coef_pct"));
+      preTrend = r.getAs("pre_trend_p_value");
+    }
+    // Against KOR (50, 50, 55, 55 from January): the reference is January (anticipation from February).
+    assertEquals(0.0, coefficient.get(-2), 1e-9);
+    assertEquals(0.0, coefficient.get(-1), 1e-6, "100/100 vs 50/50");
+    assertEquals(100 * (0.4 / 1.1 - 1), coefficient.get(0), 1e-6, "40/100 vs 55/50");
+    assertEquals(100 * (0.6 / 1.1 - 1), coefficient.get(1), 1e-6, "60/100 vs 55/50");
+    Assertions.assertNull(coefficient.get(-12), "KOR reports nothing in March 2025: no comparison");
+    Assertions.assertNull(preTrend, "one code cannot test leads");
+  }
+
+  @Test
+  void placebosMoveTheEventBackAndTryEachControlDestination() {
+    List<Row> placebos = PlaceboTests.compute(model.estimates())
+        .where("partner_iso3 = 'JPN' AND category = 'graphite'").collectAsList();
+    Row target = placebos.stream().filter(r -> r.getAs("test").equals("target")).findFirst().orElseThrow();
+    assertEquals(100 * (0.5 / 1.1 - 1), d(target, "estimate_pct"), 1e-6);
+    Assertions.assertTrue(placebos.stream().anyMatch(r -> r.getAs("test").equals("event_minus_6_months")));
+    Assertions.assertTrue(placebos.stream().anyMatch(r -> r.getAs("test").equals("event_minus_12_months")));
+    Row kor = placebos.stream().filter(r -> r.getAs("test").equals("destination")).findFirst().orElseThrow();
+    assertEquals("KOR", kor.getAs("placebo_destination"));
+    Assertions.assertNull(kor.getAs("estimate_pct"), "KOR as the target has no other control destination");
+    Assertions.assertNull(target.getAs("target_rank"), "one code: no t statistic to rank by");
+    Assertions.assertNull(target.getAs("permutation_p_value"));
+  }
 }

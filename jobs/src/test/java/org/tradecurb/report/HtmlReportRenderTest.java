@@ -23,10 +23,21 @@ class HtmlReportRenderTest {
   }
 
   @Test
+  void theHeadlineStatesTheIntervalsWhereTheyWereEstimated() {
+    String summary = PAGE.substring(PAGE.indexOf("<section id=\"summary\">"), PAGE.indexOf("<section id=\"monthly\">"));
+    assertTrue(summary.contains("China's exports of dual-use goods to Japan fell 67.7% (95% CI "
+        + "\u221274.2% to \u221260.1%) after the curb took effect"), "value change");
+    assertTrue(summary.contains("world-wide tightening, is \u221274.5% (95% CI \u221283.0% to \u221262.9%)."),
+        "triple difference");
+    assertTrue(summary.contains("60.6% below the same months a year earlier."), "no interval, none shown");
+    assertFalse(summary.contains("\u221271.5% (95% CI"), "nor for the control-destination DiD");
+  }
+
+  @Test
   void theHeadlineNumbersAppearFormatted() {
     String summary = PAGE.substring(PAGE.indexOf("<section id=\"summary\">"), PAGE.indexOf("<section id=\"monthly\">"));
     for (String expected : List.of(
-        "fell 67.7% after the curb took effect",       // value change, in words
+        "fell 67.7% (95% CI \u221274.2% to \u221260.1%) after the curb took effect", // value change, in words
         "60.6% below the same months a year earlier",  // year over year, in words
         "\u221267.7%", "\u221260.6%",                 // cards: value change, YoY
         "\u221269.9%", "\u221271.5%", "\u221274.5%",  // DiD vs non-dual-use, vs control destinations, triple
@@ -170,7 +181,7 @@ class HtmlReportRenderTest {
         i.preMonthsObserved(), 5, i.preWindowComplete(), i.preValueUsd(), i.postValueUsd(), i.valueChangePct(),
         i.yoyValueChangePct(), i.yoyMonths(), i.quantityChangePct(), i.unitValueChangePct(), i.dlogValue(),
         i.dlogQuantity(), i.dlogUnitValue(), i.didVsNonDualUse(), i.didVsControlDestinations(), i.didTriple(),
-        i.controlDestinations())).toList();
+        i.controlDestinations(), i.intervals())).toList();
     ReportData.Event later = new ReportData.Event("later_curb", "Magnet <ban>", java.time.LocalDate.of(2026, 6, 1),
         null, List.of("ALL"), List.of("X"));
     String html = HtmlReport.render(new ReportData(sample.event(), capped, sample.monthly(), sample.eventStudy(),

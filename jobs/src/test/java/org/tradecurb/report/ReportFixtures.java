@@ -29,15 +29,22 @@ final class ReportFixtures {
 
   static Impact impact(String category, Double pre, Double post, Double change, Double yoy, Double kg, Double unit,
       Double didNon, Double didControls, Double triple) {
+    return impact(category, pre, post, change, yoy, kg, unit, didNon, didControls, triple, java.util.Map.of());
+  }
+
+  static Impact impact(String category, Double pre, Double post, Double change, Double yoy, Double kg, Double unit,
+      Double didNon, Double didControls, Double triple, java.util.Map<String, ReportData.Interval> intervals) {
     return new Impact(category, LocalDate.of(2025, 7, 1), LocalDate.of(2025, 12, 1), EVENT_MONTH,
         LocalDate.of(2026, 9, 1), null, 6, 9, true, pre, post, change, yoy, 9, kg, unit, null, null, null, didNon,
-        didControls, triple, List.of("DEU", "KOR", "TWN", "USA", "VNM"));
+        didControls, triple, List.of("DEU", "KOR", "TWN", "USA", "VNM"), intervals);
   }
 
   /** The sample, with {@code extraCategory} (when not null) added as one more treated category. */
   static ReportData sample(String extraCategory) {
     List<Impact> impact = new ArrayList<>(List.of(
-        impact("all_dual_use", 63_827_649.0, 20_614_256.0, -67.7, -60.6, -73.5, 22.0, -69.9, -71.5, -74.5),
+        impact("all_dual_use", 63_827_649.0, 20_614_256.0, -67.7, -60.6, -73.5, 22.0, -69.9, -71.5, -74.5,
+            java.util.Map.of("value_change_pct", new ReportData.Interval(-74.2, -60.1, 0.0004),
+                "did_triple", new ReportData.Interval(-83.0, -62.9, 0.001))),
         impact("non_dual_use", 201_891_412.0, 216_853_617.0, 7.4, 8.5, 6.5, 0.8, null, 11.8, null),
         impact("rare_earth_magnets", 37_021_706.0, 11_729_512.0, -68.3, -61.5, -73.8, 20.7, -70.5, -72.9, -75.7),
         impact("graphite", 11_164_712.0, 3_550_147.0, -68.2, -61.0, -73.6, 20.5, -70.4, -71.2, -74.2),

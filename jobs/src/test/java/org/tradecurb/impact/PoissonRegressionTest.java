@@ -1,0 +1,63 @@
+package org.tradecurb.impact;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Known answers of the Poisson regression on panels small enough to solve by hand. */
+class PoissonRegressionTest {
+
+  /** Codes a, b, c (fixed effects and clusters), two pre months then two post months each. */
+  private static final int[] CODE = {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2};
+  private static final double[] POST = {0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 1};
+
+  @Test
+  void aPostIndicatorWithCodeEffectsIsTheLogRatioOfWindowTotals() {
+    double[] y = {10, 20, 5, 10, 40, 40, 20, 30, 0, 0, 0, 0};
+    PoissonRegression.Fit fit = PoissonRegression.fit(y, new double[][] {POST}, new int[][] {CODE}, CODE);
+    assertEquals(Math.log(65.0 / 110.0), fit.coefficients()[0], 1e-9, "(5+10+20+30) / (10+20+40+40)");
+    assertEquals(8, fit.observations(), "code c never trades: its months carry no information");
+    assertEquals(2, fit.clusters());
+    double[] ci = fit.interval(0);
+    assertTrue(ci[0] < fit.coefficients()[0] && fit.coefficients()[0] < ci[1]);
+  }
+
+  @Test
+  void zerosThatOnlyAnInfiniteEffectFitsAreSeparatedAndDropped() {
+    // Code c trades before and stops: post x c would have to be minus infinity. Without c's post months the
+    // post effect is that of a and b.
+    double[] y = {10, 20, 5, 10, 40, 40, 20, 30, 7, 9, 0, 0};
+    double[] cPost = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1};
+    PoissonRegression.Fit fit = PoissonRegression.fit(y, new double[][] {POST, cPost}, new int[][] {CODE}, CODE);
+    assertEquals(Math.log(65.0 / 110.0), fit.coefficients()[0], 1e-6);
+    assertEquals(10, fit.observations());
+    assertTrue(Double.isNaN(fit.coefficients()[1]), "c's post effect is not identified");
+  }
+
+  @Test
+  void aRegressorTheFixedEffectsAbsorbIsNotIdentified() {
+    double[] y = {10, 20, 5, 10, 40, 40, 20, 30, 7, 9, 8, 6};
+    double[] isA = {1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0};
+    PoissonRegression.Fit fit = PoissonRegression.fit(y, new double[][] {POST, isA}, new int[][] {CODE}, CODE);
+    assertTrue(Double.isNaN(fit.coefficients()[1]));
+    assertTrue(Double.isNaN(fit.pValue(1)));
+    assertEquals(Math.log((5 + 10 + 20 + 30 + 8 + 6) / (10.0 + 20 + 40 + 40 + 7 + 9)), fit.coefficients()[0], 1e-9);
+  }
+
+  @Test
+  void twoWayFixedEffectsRecoverAnInteractionExactlyWhenTheModelFits() {
+    // y = exp(code effect + month effect + 0.5 * (code b in month 3)) with no noise.
+    int[] month = {0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2, 3};
+    double[] codeLevel = {1, 2, 3};
+    double[] monthLevel = {0, 0.3, -0.2, 0.1};
+    double[] y = new double[12];
+    double[] bLate = new double[12];
+    for (int i = 0; i < 12; i++) {
+      bLate[i] = CODE[i] == 1 && month[i] == 3 ? 1 : 0;
+      y[i] = Math.exp(codeLevel[CODE[i]] + monthLevel[month[i]] + 0.5 * bLate[i]);
+    }
+    PoissonRegression.Fit fit = PoissonRegression.fit(y, new double[][] {bLate}, new int[][] {CODE, month}, CODE);
+    assertEquals(0.5, fit.coefficients()[0], 1e-8);
+  }
+}
