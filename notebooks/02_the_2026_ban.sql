@@ -464,6 +464,38 @@ ORDER BY reporter_iso3, partner_iso3, flow;
 -- COMMAND ----------
 
 -- MAGIC %md
+-- MAGIC ## How sure: intervals and placebos
+-- MAGIC
+-- MAGIC Every measure above is re-estimated in `curb_estimates` by Poisson pseudo-maximum likelihood on the code x
+-- MAGIC destination x month panel, with errors clustered by product code (README, "Uncertainty"): the 95% interval and
+-- MAGIC p-value say whether the change could be month-to-month noise. `placebo_tests` moves the event back 6 and 12
+-- MAGIC months (a real effect should vanish there) and tries each control destination as the target; the target's rank
+-- MAGIC among them is a permutation p-value. The non-dual-use comparison uses one aggregate series, so its interval is
+-- MAGIC too narrow: lean on the control-destination and triple differences.
+
+-- COMMAND ----------
+
+-- expect: rows
+SELECT measure, round(estimate_pct, 1) AS estimate_pct, round(ci_low_pct, 1) AS ci_low_pct,
+       round(ci_high_pct, 1) AS ci_high_pct, round(p_value, 4) AS p_value, observations, clusters
+FROM curb_estimates
+WHERE event_id = '${tradecurb.event}' AND category = '${tradecurb.category}' AND relative_month IS NULL
+  AND reporter_iso3 = '${tradecurb.reporter}' AND partner_iso3 = '${tradecurb.partner}' AND flow = '${tradecurb.flow}'
+ORDER BY measure;
+
+-- COMMAND ----------
+
+-- expect: rows
+SELECT test, placebo_destination, measure, round(estimate_pct, 1) AS estimate_pct, round(p_value, 4) AS p_value,
+       target_rank, ranked, round(permutation_p_value, 3) AS permutation_p_value
+FROM placebo_tests
+WHERE event_id = '${tradecurb.event}' AND category = '${tradecurb.category}'
+  AND reporter_iso3 = '${tradecurb.reporter}' AND partner_iso3 = '${tradecurb.partner}' AND flow = '${tradecurb.flow}'
+ORDER BY measure, test, placebo_destination;
+
+-- COMMAND ----------
+
+-- MAGIC %md
 -- MAGIC ## Reading the results
 -- MAGIC
 -- MAGIC - A large negative `did_vs_non_dual_use` and `did_triple` with flat controls is the signature of a targeted
