@@ -632,7 +632,9 @@ public final class HtmlReport {
     }
     legend(out, items);
     out.append(chart.render("Event study: value index of China's exports to Japan, relative months "
-        + Fmt.relativeMonth(lo) + " to " + Fmt.relativeMonth(hi))).append("\n</figure>\n");
+        + Fmt.relativeMonth(lo) + " to " + Fmt.relativeMonth(hi))).append("\n");
+    coefficients(out, points, rel, names, ticks, ant, zero);
+    out.append("</figure>\n");
     if (lastObserved < hi) {
       out.append("<p class=\"note\">Months after ").append(e(Fmt.relativeMonth(lastObserved))).append(" (")
           .append(e(periodOf(points, lastObserved).map(Fmt::month).orElse(Fmt.NA)))
@@ -652,6 +654,45 @@ public final class HtmlReport {
               (window == null ? "" : window) + (anticipation ? " (anticipation)" : ""));
         }).toList());
     out.append("</section>\n");
+  }
+
+  /**
+   * The event-study coefficients against the control destinations with their 95% band, and the pre-trend test:
+   * what the index chart cannot say, whether a month's gap is larger than the noise.
+   */
+  private static void coefficients(StringBuilder out, List<StudyPoint> points, List<Integer> rel, List<String> names,
+      List<String> ticks, Set<Integer> ant, int zero) {
+    Function<Function<StudyPoint, Double>, List<Double>> of = f -> rel.stream().map(r -> points.stream()
+        .filter(p -> ALL.equals(p.category()) && p.relativeMonth() == r).findFirst().map(f).orElse(null)).toList();
+    List<Double> coef = of.apply(StudyPoint::coefPct);
+    if (coef.stream().noneMatch(Objects::nonNull)) {
+      return;
+    }
+    LineChart chart = new LineChart(WIDTH, 300).x(names, ticks).y("% vs controls", v -> Svg.n(v), true)
+        .reference(0, null);
+    if (!ant.isEmpty()) {
+      chart.marker(new LineChart.Marker(ant.iterator().next(), "Anticipation", true, true));
+    }
+    if (zero >= 0) {
+      chart.marker(new LineChart.Marker(zero, "Month 0", false, false));
+    }
+    chart.interval(new LineChart.Interval("95% confidence band", DUAL, of.apply(StudyPoint::coefCiLow),
+        of.apply(StudyPoint::coefCiHigh)));
+    chart.series(new LineChart.Series("Dual-use value vs control destinations", DUAL, false, true, coef, Set.of(),
+        v -> Fmt.number(v, 1) + "%"));
+    legend(out, List.of(new String[] {"Dual-use value vs control destinations, % (0 = last month before "
+        + "anticipation)", DUAL}, new String[] {"95% confidence band", "#f3cfc6", "box"}));
+    out.append(chart.render("Event-study coefficients against the control destinations with 95% bands"))
+        .append("\n");
+    Double preTrend = points.stream().filter(p -> ALL.equals(p.category()) && p.preTrendPValue() != null)
+        .map(StudyPoint::preTrendPValue).findFirst().orElse(null);
+    if (preTrend != null) {
+      out.append("<p class=\"note\" id=\"pre-trend\">Pre-trend test: p = ").append(e(Fmt.number(preTrend, 3)))
+          .append(preTrend < 0.05 ? " — the months before anticipation already drift apart from the controls: "
+              + "read the difference-in-differences with care." : " — no sign that the route drifted apart from "
+              + "the controls before anticipation.").append(" (joint test that every earlier month's coefficient "
+              + "is zero)</p>\n");
+    }
   }
 
   private static String index(Double v) {

@@ -7,8 +7,8 @@ import java.util.function.DoubleFunction;
 
 /**
  * A line chart over evenly spaced categories (months), drawn as inline SVG: gridlines and y ticks, x tick
- * labels, a reference line, shaded bands and labelled vertical markers, and one path per series with a dot
- * per value (a tooltip each). Null values break the line. Every text is escaped.
+ * labels, a reference line, shaded bands and labelled vertical markers, shaded areas between two lines
+ * (confidence bands), and one path per series with a dot per value (a tooltip each). Null values break the line. Every text is escaped.
  */
 final class LineChart {
 
@@ -21,6 +21,9 @@ final class LineChart {
 
   /** A shaded span from x index {@code from} to {@code to}. */
   record Band(double from, double to, String label) {}
+
+  /** A shaded area between two lines, such as a confidence band; a null bound breaks it. */
+  record Interval(String name, String color, List<Double> low, List<Double> high) {}
 
   private final int width;
   private final int height;
@@ -39,6 +42,7 @@ final class LineChart {
   private final List<Band> bands = new ArrayList<>();
   private final List<Marker> markers = new ArrayList<>();
   private final List<Series> series = new ArrayList<>();
+  private final List<Interval> intervals = new ArrayList<>();
 
   LineChart(int width, int height) {
     this.width = width;
@@ -75,6 +79,11 @@ final class LineChart {
     return this;
   }
 
+  LineChart interval(Interval i) {
+    intervals.add(i);
+    return this;
+  }
+
   LineChart series(Series s) {
     series.add(s);
     return this;
@@ -93,8 +102,14 @@ final class LineChart {
   String render(String ariaLabel) {
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
-    for (Series s : series) {
-      for (Double v : s.values()) {
+    List<List<Double>> drawn = new ArrayList<>();
+    series.forEach(s -> drawn.add(s.values()));
+    intervals.forEach(i -> {
+      drawn.add(i.low());
+      drawn.add(i.high());
+    });
+    for (List<Double> values : drawn) {
+      for (Double v : values) {
         if (v != null && Double.isFinite(v)) {
           lo = Math.min(lo, v);
           hi = Math.max(hi, v);
@@ -155,6 +170,9 @@ final class LineChart {
       Svg.text(out, m.left() ? mx - 5 : mx + 5, top - 14, m.left() ? "end" : "start",
           m.dashed() ? "marker-label soft" : "marker-label", m.label());
     }
+    for (Interval band : intervals) {
+      intervalPaths(out, band, y);
+    }
     for (Series s : series) {
       StringBuilder d = new StringBuilder();
       boolean pen = false;
@@ -193,5 +211,38 @@ final class LineChart {
     }
     out.append("</svg>");
     return out.toString();
+  }
+
+  /** One closed area per run of months with both bounds: along the upper bound, back along the lower. */
+  private void intervalPaths(StringBuilder out, Interval band, DoubleFunction<Double> y) {
+    int n = Math.min(band.low().size(), band.high().size());
+    int i = 0;
+    while (i < n) {
+      if (!bounded(band, i)) {
+        i++;
+        continue;
+      }
+      int end = i;
+      while (end + 1 < n && bounded(band, end + 1)) {
+        end++;
+      }
+      StringBuilder d = new StringBuilder();
+      for (int k = i; k <= end; k++) {
+        d.append(k == i ? 'M' : 'L').append(Svg.n(x(k))).append(' ').append(Svg.n(y.apply(band.high().get(k))));
+      }
+      for (int k = end; k >= i; k--) {
+        d.append('L').append(Svg.n(x(k))).append(' ').append(Svg.n(y.apply(band.low().get(k))));
+      }
+      out.append("<path class=\"interval\" d=\"").append(d).append("Z\" fill=\"").append(band.color())
+          .append("\" fill-opacity=\"0.2\" stroke=\"none\"><title>").append(Html.escape(band.name()))
+          .append("</title></path>");
+      i = end + 1;
+    }
+  }
+
+  private static boolean bounded(Interval band, int i) {
+    Double lo = band.low().get(i);
+    Double hi = band.high().get(i);
+    return lo != null && hi != null && Double.isFinite(lo) && Double.isFinite(hi);
   }
 }

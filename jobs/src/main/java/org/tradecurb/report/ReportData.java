@@ -117,9 +117,21 @@ public record ReportData(
     }
   }
 
-  /** An event_study row. {@code window} is "pre", "post" or null. */
+  /**
+   * An event_study row. {@code window} is "pre", "post" or null; the coefficient against the control
+   * destinations and its 95% band are in percent, null where not estimated.
+   */
   public record StudyPoint(String category, int relativeMonth, LocalDate period, double valueUsd,
-      Double valueIndex, Double quantityIndex, boolean anticipation, String window) {}
+      Double valueIndex, Double quantityIndex, boolean anticipation, String window, Double coefPct,
+      Double coefCiLow, Double coefCiHigh, Double preTrendPValue) {
+
+    /** A month without an estimated coefficient. */
+    public StudyPoint(String category, int relativeMonth, LocalDate period, double valueUsd, Double valueIndex,
+        Double quantityIndex, boolean anticipation, String window) {
+      this(category, relativeMonth, period, valueUsd, valueIndex, quantityIndex, anticipation, window, null, null,
+          null, null);
+    }
+  }
 
   /** A mirror_flows_by_category row. */
   public record Mirror(LocalDate period, String category, Double chinaExportsUsd, Double japanImportsUsd,

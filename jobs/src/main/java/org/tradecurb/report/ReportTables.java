@@ -99,7 +99,8 @@ public final class ReportTables {
     for (Row r : results.get(3)) {
       study.add(new ReportData.StudyPoint(str(r, "category"), r.getInt(r.fieldIndex("relative_month")),
           date(r, "period"), dbl0(r, "value_usd"), dbl(r, "value_index"), dbl(r, "quantity_index"),
-          bool(r, "is_anticipation"), str(r, "window")));
+          bool(r, "is_anticipation"), str(r, "window"), optionalDbl(r, "coef_pct"), optionalDbl(r, "coef_ci_low"),
+          optionalDbl(r, "coef_ci_high"), optionalDbl(r, "pre_trend_p_value")));
     }
 
     List<ReportData.Mirror> mirror = new ArrayList<>();
@@ -192,6 +193,10 @@ public final class ReportTables {
   /** A column an older warehouse may lack (it gains it on the next impact run). */
   private static String optionalStr(Row r, String name) {
     return java.util.Arrays.asList(r.schema().fieldNames()).contains(name) ? str(r, name) : null;
+  }
+
+  private static Double optionalDbl(Row r, String name) {
+    return java.util.Arrays.asList(r.schema().fieldNames()).contains(name) ? dbl(r, name) : null;
   }
 
   /**

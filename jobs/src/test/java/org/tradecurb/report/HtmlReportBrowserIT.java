@@ -83,6 +83,11 @@ class HtmlReportBrowserIT extends SparkTestBase {
           || Pattern.compile("<rect x=\"[0-9.]+\" y=\"[0-9.]+\" width=\"[1-9]").matcher(chart).find(),
           id + " has a drawn line or bar");
     }
+    Assertions.assertTrue(HtmlReportRenderTest.chart(dom, "chart-event-study").contains("<path class=\"interval\""),
+        "the event study draws its coefficients' 95% bands");
+    Assertions.assertTrue(dom.contains("id=\"pre-trend\""), "and states the pre-trend test");
+    Assertions.assertTrue(Pattern.compile("fell [0-9.]+% \\(95% CI [−-][0-9.]+% to [−-][0-9.]+%\\)").matcher(dom).find(),
+        "the headline states its interval");
     Assertions.assertTrue(dom.contains("Synthetic sample data."), "the banner says the figures are synthetic");
 
     int height = Integer.parseInt(attribute(dom, "data-page-height"));

@@ -127,6 +127,23 @@ class HtmlReportRenderTest {
   }
 
   @Test
+  void theEventStudyDrawsTheCoefficientBandsAndStatesThePreTrendTest() {
+    String study = chart(PAGE, "chart-event-study");
+    assertEquals(2, count(study, "<svg"), "the index chart and the coefficient chart");
+    assertEquals(1, count(study, "<path class=\"interval\""), "one band over the 21 months, none missing");
+    assertTrue(PAGE.contains("Pre-trend test: p = 0.420 — no sign that the route drifted apart"), "the test's p-value");
+
+    ReportData sample = ReportFixtures.sample(null);
+    List<ReportData.StudyPoint> older = sample.eventStudy().stream().map(p -> new ReportData.StudyPoint(p.category(),
+        p.relativeMonth(), p.period(), p.valueUsd(), p.valueIndex(), p.quantityIndex(), p.anticipation(),
+        p.window())).toList();
+    String html = HtmlReport.render(new ReportData(sample.event(), sample.impact(), sample.monthly(), older,
+        sample.mirror(), sample.diversion(), sample.provenance()));
+    assertEquals(1, count(chart(html, "chart-event-study"), "<svg"), "no coefficients, no second chart");
+    assertFalse(html.contains("Pre-trend test"));
+  }
+
+  @Test
   void renderingIsPureAndDeterministic() {
     assertEquals(PAGE, HtmlReport.render(ReportFixtures.sample(null)));
   }

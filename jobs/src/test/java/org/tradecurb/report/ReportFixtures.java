@@ -80,8 +80,11 @@ final class ReportFixtures {
       boolean anticipation = r == -2 || r == -1;
       double dual = anticipation ? 122 : r >= 0 ? 30 + r : 86;
       double non = r >= 0 ? 108 : 99;
+      // Coefficients against the controls, normalised to month -3; the band is estimated from month -12.
+      Double coef = r == -3 ? 0.0 : anticipation ? 35.0 : r >= 0 ? -60.0 + r : 1.5 * (r % 2);
+      Double half = r == -3 ? 0.0 : 8.0;
       study.add(new StudyPoint("all_dual_use", r, period, dual * 638_276.49, dual, dual * 0.97, anticipation,
-          window));
+          window, coef, coef - half, coef + half, 0.42));
       study.add(new StudyPoint("non_dual_use", r, period, non * 2_018_914.12, non, non, anticipation, window));
     }
 
