@@ -47,11 +47,6 @@ class ReadmeCommandsIT extends SparkTestBase {
     return rows;
   }
 
-  private long version(Path warehouse, String table) {
-    return io.delta.tables.DeltaTable.forPath(spark(), warehouse.resolve(table).toString()).history(1)
-        .select("version").first().getLong(0);
-  }
-
   @Test
   void theReadmeRunCommandBuildsEveryTableAndARerunChangesNothing() throws Exception {
     // The README's first command, run once for all the integration tests that read its warehouse.
@@ -70,7 +65,7 @@ class ReadmeCommandsIT extends SparkTestBase {
     // Three launches at once (two queries and a rerun): each is mostly JVM and Spark start-up.
     Map<String, Long> versions = new TreeMap<>();
     for (String t : TABLES) {
-      versions.put(t, version(warehouse, t));
+      versions.put(t, Warehouses.version(spark(), warehouse, t));
     }
     CompletableFuture<Launcher.Result> sqlCsv = CompletableFuture.supplyAsync(() -> Launcher.run("sql",
         "SELECT source, count(*) AS n FROM trade_flows GROUP BY source ORDER BY source",
@@ -99,7 +94,7 @@ class ReadmeCommandsIT extends SparkTestBase {
     assertEquals(0, rerun.exitCode(), rerun.stderr());
     Map<String, Long> after = new TreeMap<>();
     for (String t : TABLES) {
-      after.put(t, version(warehouse, t));
+      after.put(t, Warehouses.version(spark(), warehouse, t));
     }
     // The catalogue and events tables are rewritten by every tag run only if they changed.
     assertEquals(versions, after, "a rerun with nothing new commits to no table");
