@@ -29,6 +29,9 @@ public final class Sessions {
     conf.put("spark.databricks.delta.snapshotPartitions", "2");
     conf.put("spark.sql.sources.parallelPartitionDiscovery.parallelism", "2");
     conf.put("spark.databricks.delta.schema.autoMerge.enabled", "false");
+    // Delta 4 ignores VACUUM's RETAIN n HOURS by default (it keeps the table property's 7 days instead): maintain's
+    // --retain-hours means what it says on both Spark lines. Delta 3.3 has no such setting.
+    conf.put("spark.databricks.delta.vacuum.retentionWindowIgnore.enabled", "false");
     // Reference tables (catalogue, crosswalks, FX) are a few thousand rows: always broadcast.
     conf.put("spark.sql.autoBroadcastJoinThreshold", String.valueOf(32L * 1024 * 1024));
     return conf;
