@@ -25,6 +25,9 @@ public final class Sessions {
     // Customs tables are small per month: a few partitions, and AQE coalesces further.
     conf.put("spark.sql.shuffle.partitions", "8");
     conf.put("spark.sql.session.timeZone", "UTC");
+    // Spark 4 turns ANSI mode on by default, where an array index out of range, a failed cast or a division by
+    // zero fails the query. The jobs rely on Spark 3.5's answer, null, on both lines.
+    conf.put("spark.sql.ansi.enabled", "false");
     conf.put("spark.ui.showConsoleProgress", "false");
     conf.put("spark.databricks.delta.snapshotPartitions", "2");
     conf.put("spark.sql.sources.parallelPartitionDiscovery.parallelism", "2");
