@@ -109,6 +109,9 @@ class ReadmeCommandsIT extends SparkTestBase {
     assertEquals(2, badConfig.exitCode());
     Assertions.assertTrue(badConfig.stderr().strip().endsWith("tradecurb: config file not found: "
         + "/nonexistent/tradecurb.conf"), badConfig.stderr());
+    Launcher.Result badLine = Launcher.run(Map.of("TRADECURB_SPARK", "35"), "sql", "SELECT 1");
+    assertEquals(2, badLine.exitCode());
+    assertEquals("tradecurb: TRADECURB_SPARK must be 3 or 4, not '35'", badLine.stderr().strip());
     Launcher.Result badSql = sqlError.get();
     assertEquals(64, badSql.exitCode());
     Assertions.assertTrue(badSql.stderr().contains("tradecurb: SQL cannot run: "), badSql.stderr());
