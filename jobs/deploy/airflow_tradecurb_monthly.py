@@ -15,6 +15,7 @@ import pendulum
 from airflow import DAG
 from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
 
+# The Spark 3.5 jar; on a Spark 4.1 cluster, tradecurb-jobs-spark4-0.1.0-SNAPSHOT.jar.
 APP_JAR = "s3a://YOUR-BUCKET/tradecurb/jars/tradecurb-jobs-0.1.0-SNAPSHOT.jar"
 INPUT = "s3a://YOUR-BUCKET/tradecurb/input"
 WAREHOUSE = "s3a://YOUR-BUCKET/tradecurb/warehouse"

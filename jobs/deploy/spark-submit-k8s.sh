@@ -7,8 +7,9 @@
 #   K8S_API_SERVER   the API server (default https://YOUR-K8S-API:443)
 #   K8S_NAMESPACE    namespace of the driver and executor pods (default tradecurb)
 #   K8S_SERVICE_ACCOUNT  service account allowed to create executor pods (default spark)
-#   SPARK_IMAGE      a Spark 3.5 / Java 17 image holding the jar and hadoop-aws (see README.md)
-#   APP_JAR          the shaded jar inside the image (local://) or on storage the driver can read
+#   SPARK_IMAGE      an image of the jar's Spark line (3.5 on Java 17, or 4.1) with the jar and hadoop-aws
+#   APP_JAR          the shaded jar (tradecurb-jobs-<version>.jar, or tradecurb-jobs-spark4-<version>.jar for
+#                    Spark 4) inside the image (local://) or on storage the driver can read
 #   INPUT_URI, WAREHOUSE_URI  input folder and Delta warehouse
 #   CONFIG_FILE      a HOCON file overriding the defaults, as a URI the driver can fetch (s3a://...)
 #   DRY_RUN=1        print the spark-submit command, one argument a line, instead of running it

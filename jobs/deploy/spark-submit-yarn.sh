@@ -3,7 +3,8 @@
 #
 # Usage: jobs/deploy/spark-submit-yarn.sh [extra spark-submit options...]
 # Environment (all optional):
-#   APP_JAR        the shaded jar (jobs/target/tradecurb-jobs-<version>.jar copied to shared storage)
+#   APP_JAR        the shaded jar copied to shared storage (jobs/target/tradecurb-jobs-<version>.jar, or for
+#                  Spark 4 jobs/target/spark4/tradecurb-jobs-spark4-<version>.jar)
 #   INPUT_URI      folder with comtrade/, japan-customs/, china-customs/{exports,imports}/
 #   WAREHOUSE_URI  the Delta warehouse
 #   CONFIG_FILE    a HOCON file overriding the defaults (local path or URI)

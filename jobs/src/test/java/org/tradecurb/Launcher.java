@@ -26,6 +26,8 @@ public final class Launcher {
     pb.environment().put("SPARK_DRIVER_MEMORY", "2g");
     // Test inputs are small: the quick JIT compiles less than it would save (see README, Performance).
     pb.environment().put("SPARK_DRIVER_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m");
+    // The jar of the line under test, unless a test names the other line.
+    pb.environment().put("TRADECURB_SPARK", BuildUnderTest.sparkLine());
     pb.environment().putAll(environment);
     return pb;
   }

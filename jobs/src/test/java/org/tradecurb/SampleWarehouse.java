@@ -23,7 +23,7 @@ public final class SampleWarehouse {
 
   public static synchronized Path get(SparkSession spark) {
     if (built == null) {
-      Path dir = Path.of("target", "sample-warehouse").toAbsolutePath();
+      Path dir = BuildUnderTest.directory().resolve("sample-warehouse");
       delete(dir);
       Launcher.Result run = Launcher.run("run", "--warehouse", dir.toString());
       if (run.exitCode() != 0) {

@@ -1,6 +1,5 @@
 package org.tradecurb;
 
-import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,16 +8,16 @@ import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.BeforeEach;
 import org.tradecurb.spark.Sessions;
 
 /**
  * The one Spark test base: a single local[2] session per test JVM, configured like production, with
- * spark-testing-base's DataFrame comparisons available to JUnit 5 tests.
+ * DataFrame comparisons available to JUnit 5 tests. {@code SparkTestKit} holds what differs between the Spark
+ * lines (src/test/spark3: spark-testing-base; src/test/spark4: its stand-in).
  */
-public abstract class SparkTestBase extends JavaDataFrameSuiteBase {
+public abstract class SparkTestBase extends SparkTestKit {
 
-  /** spark-testing-base builds the context from conf(); its JUnit 4 hooks never run under JUnit 5. */
+  /** The session is built from this conf on both lines. */
   @Override
   public SparkConf conf() {
     SparkConf conf = new SparkConf()
@@ -37,16 +36,6 @@ public abstract class SparkTestBase extends JavaDataFrameSuiteBase {
       }
     }
     return conf;
-  }
-
-  @Override
-  public boolean enableHiveSupport() {
-    return false;
-  }
-
-  @BeforeEach
-  public void startSpark() {
-    runBefore();
   }
 
   /** A fresh directory under target/ for one test's warehouse or input files. */

@@ -13,6 +13,7 @@ import org.tradecurb.Tables;
 import org.tradecurb.TradecurbException;
 import org.tradecurb.config.TradecurbConfig;
 import org.tradecurb.spark.Sessions;
+import org.tradecurb.spark.SparkLine;
 import org.tradecurb.spark.TableSpec;
 import org.tradecurb.spark.Warehouse;
 import picocli.CommandLine.Command;
@@ -60,7 +61,7 @@ final class SqlCommand implements Runnable {
     }
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     switch (format) {
-      case table -> out.print(result.showString(limit, 0, false));
+      case table -> out.print(SparkLine.showString(result, limit));
       case csv -> printCsv(result, out);
       case json -> printJson(result, out);
     }

@@ -3,6 +3,9 @@ package org.tradecurb.impact;
 import java.util.Arrays;
 import org.apache.commons.math3.distribution.FDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.exception.MathArithmeticException;
+import org.apache.commons.math3.exception.MathIllegalArgumentException;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.DecompositionSolver;
@@ -93,6 +96,17 @@ public final class PoissonRegression {
    * @param clusters cluster ids (0..) per observation
    */
   public static Fit fit(double[] y, double[][] x, int[][] fixedEffects, int[] clusters) {
+    try {
+      return fitSeparated(y, x, fixedEffects, clusters);
+    } catch (MathIllegalArgumentException | MathIllegalStateException | MathArithmeticException e) {
+      // A numerical dead end (singular, not converging) means no estimate for this panel, never a failed run.
+      double[] none = new double[x.length];
+      Arrays.fill(none, Double.NaN);
+      return new Fit(none, new Array2DRowRealMatrix(Math.max(x.length, 1), Math.max(x.length, 1)), y.length, 0);
+    }
+  }
+
+  private static Fit fitSeparated(double[] y, double[][] x, int[][] fixedEffects, int[] clusters) {
     boolean[] keep = new boolean[y.length];
     Arrays.fill(keep, true);
     for (int round = 0; ; round++) {
@@ -244,7 +258,15 @@ public final class PoissonRegression {
     }
     RealMatrix v = jackknife(h, hg, sg);
     if (v == null) {
-      RealMatrix hInverse = new QRDecomposition(h, 1e-12).getSolver().getInverse();
+      // At the converged means the information can be singular where the last iteration's was not (two
+      // regressors all but equal): then no covariance, and no estimate, exists.
+      DecompositionSolver bread = new QRDecomposition(h, 1e-10 * h.getNorm()).getSolver();
+      if (!bread.isNonSingular()) {
+        double[] none = new double[k];
+        Arrays.fill(none, Double.NaN);
+        return new Fit(none, covariance, n, g);
+      }
+      RealMatrix hInverse = bread.getInverse();
       RealMatrix meat = new Array2DRowRealMatrix(f, f);
       for (RealVector s : sg) {
         meat = meat.add(s.outerProduct(s));

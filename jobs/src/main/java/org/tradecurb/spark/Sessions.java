@@ -25,10 +25,16 @@ public final class Sessions {
     // Customs tables are small per month: a few partitions, and AQE coalesces further.
     conf.put("spark.sql.shuffle.partitions", "8");
     conf.put("spark.sql.session.timeZone", "UTC");
+    // Spark 4 turns ANSI mode on by default, where an array index out of range, a failed cast or a division by
+    // zero fails the query. The jobs rely on Spark 3.5's answer, null, on both lines.
+    conf.put("spark.sql.ansi.enabled", "false");
     conf.put("spark.ui.showConsoleProgress", "false");
     conf.put("spark.databricks.delta.snapshotPartitions", "2");
     conf.put("spark.sql.sources.parallelPartitionDiscovery.parallelism", "2");
     conf.put("spark.databricks.delta.schema.autoMerge.enabled", "false");
+    // Delta 4 ignores VACUUM's RETAIN n HOURS by default (it keeps the table property's 7 days instead): maintain's
+    // --retain-hours means what it says on both Spark lines. Delta 3.3 has no such setting.
+    conf.put("spark.databricks.delta.vacuum.retentionWindowIgnore.enabled", "false");
     // Reference tables (catalogue, crosswalks, FX) are a few thousand rows: always broadcast.
     conf.put("spark.sql.autoBroadcastJoinThreshold", String.valueOf(32L * 1024 * 1024));
     return conf;

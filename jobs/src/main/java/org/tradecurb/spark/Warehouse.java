@@ -33,7 +33,6 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.tradecurb.config.TradecurbConfig;
 import scala.Option;
-import scala.Tuple2;
 import scala.collection.JavaConverters;
 
 /**
@@ -244,15 +243,11 @@ public final class Warehouse {
       return Optional.of(changed);
     }
     try {
-      scala.collection.Iterator<Tuple2<Object, scala.collection.Seq<Action>>> commits =
-          log(table).getChanges(since.version() + 1, until.version(), true);
-      while (commits.hasNext()) {
-        for (Action action : JavaConverters.seqAsJavaList(commits.next()._2())) {
-          if (action instanceof AddFile add && add.dataChange()) {
-            changed.add(JavaConverters.mapAsJavaMap(add.partitionValues()));
-          } else if (action instanceof RemoveFile remove && remove.dataChange()) {
-            changed.add(JavaConverters.mapAsJavaMap(remove.partitionValues()));
-          }
+      for (Action action : SparkLine.actions(log(table), since.version() + 1, until.version())) {
+        if (action instanceof AddFile add && add.dataChange()) {
+          changed.add(JavaConverters.mapAsJavaMap(add.partitionValues()));
+        } else if (action instanceof RemoveFile remove && remove.dataChange()) {
+          changed.add(JavaConverters.mapAsJavaMap(remove.partitionValues()));
         }
       }
       return Optional.of(changed);
@@ -267,7 +262,7 @@ public final class Warehouse {
   public Set<Map<String, String>> partitions(TableSpec table, TableVersion at) {
     List<String> columns = table.partitionColumns();
     Set<Map<String, String>> all = new HashSet<>();
-    for (Row r : log(table).getSnapshotAt(at.version(), Option.empty(), Option.empty()).allFiles()
+    for (Row r : SparkLine.snapshotAt(log(table), at.version()).allFiles()
         .select(columns.stream().map(c -> functions.col("partitionValues").getItem(c).as(c)).toArray(Column[]::new))
         .distinct().collectAsList()) {
       Map<String, String> values = new HashMap<>();

@@ -6,9 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.tradecurb.Launcher;
@@ -22,18 +19,9 @@ import org.tradecurb.SparkTestBase;
  */
 class KilledRunIT extends SparkTestBase {
 
-  /** Columns that name the run or its time: they differ between any two runs by design. */
-  private static final List<String> RUN_COLUMNS = List.of("normalized_run_id", "tagged_run_id", "run_id",
-      "quarantined_at", "ingest_run_id", "ingested_at");
-
   private static final List<String> COMPARED = List.of("comtrade_raw", "japan_customs_raw", "china_customs_raw",
       "trade_flows", "trade_flows_tagged", "quarantine", "monthly_flows", "curb_impact", "mirror_flows",
       "diversion", "event_study");
-
-  private Dataset<Row> content(Path warehouse, String table) {
-    Dataset<Row> t = spark().read().format("delta").load(warehouse.resolve(table).toString());
-    return t.drop(RUN_COLUMNS.stream().filter(c -> List.of(t.columns()).contains(c)).toArray(String[]::new));
-  }
 
   /**
    * One run over data-samples/ is killed just after normalize wrote trade_flows (bronze done, tag and impact not
@@ -58,21 +46,12 @@ class KilledRunIT extends SparkTestBase {
     run.descendants().forEach(ProcessHandle::destroyForcibly);
     run.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     Assertions.assertTrue(Files.exists(lock), "the killed run left its lock behind");
-    content(killed, "comtrade_raw").count();
+    Warehouses.rows(spark(), killed, "comtrade_raw");
 
     Launcher.Result recovery = Launcher.run("run", "--input", in.toString(), "--warehouse",
         killed.toString());
     assertEquals(0, recovery.exitCode(), recovery.stderr());
-    for (String table : COMPARED) {
-      Dataset<Row> expected = content(clean, table);
-      Dataset<Row> actual = content(killed, table).select(expected.columns()[0],
-          java.util.Arrays.copyOfRange(expected.columns(), 1, expected.columns().length));
-      // Both differences in one job: a row missing, extra or repeated shows on one side.
-      List<Row> differences = expected.exceptAll(actual).withColumn("side", functions.lit("missing"))
-          .unionByName(actual.exceptAll(expected).withColumn("side", functions.lit("extra"))).limit(5)
-          .collectAsList();
-      assertEquals(List.of(), differences, table + " after recovery, against the clean run");
-    }
+    Warehouses.assertSame(spark(), clean, killed, COMPARED, "after recovery, against the clean run");
   }
 
   private static void waitFor(Path path, Process run, long millis) throws InterruptedException {

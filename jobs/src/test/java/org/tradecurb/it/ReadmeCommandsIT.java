@@ -47,11 +47,6 @@ class ReadmeCommandsIT extends SparkTestBase {
     return rows;
   }
 
-  private long version(Path warehouse, String table) {
-    return io.delta.tables.DeltaTable.forPath(spark(), warehouse.resolve(table).toString()).history(1)
-        .select("version").first().getLong(0);
-  }
-
   @Test
   void theReadmeRunCommandBuildsEveryTableAndARerunChangesNothing() throws Exception {
     // The README's first command, run once for all the integration tests that read its warehouse.
@@ -70,7 +65,7 @@ class ReadmeCommandsIT extends SparkTestBase {
     // Three launches at once (two queries and a rerun): each is mostly JVM and Spark start-up.
     Map<String, Long> versions = new TreeMap<>();
     for (String t : TABLES) {
-      versions.put(t, version(warehouse, t));
+      versions.put(t, Warehouses.version(spark(), warehouse, t));
     }
     CompletableFuture<Launcher.Result> sqlCsv = CompletableFuture.supplyAsync(() -> Launcher.run("sql",
         "SELECT source, count(*) AS n FROM trade_flows GROUP BY source ORDER BY source",
@@ -99,7 +94,7 @@ class ReadmeCommandsIT extends SparkTestBase {
     assertEquals(0, rerun.exitCode(), rerun.stderr());
     Map<String, Long> after = new TreeMap<>();
     for (String t : TABLES) {
-      after.put(t, version(warehouse, t));
+      after.put(t, Warehouses.version(spark(), warehouse, t));
     }
     // The catalogue and events tables are rewritten by every tag run only if they changed.
     assertEquals(versions, after, "a rerun with nothing new commits to no table");
@@ -114,6 +109,9 @@ class ReadmeCommandsIT extends SparkTestBase {
     assertEquals(2, badConfig.exitCode());
     Assertions.assertTrue(badConfig.stderr().strip().endsWith("tradecurb: config file not found: "
         + "/nonexistent/tradecurb.conf"), badConfig.stderr());
+    Launcher.Result badLine = Launcher.run(Map.of("TRADECURB_SPARK", "35"), "sql", "SELECT 1");
+    assertEquals(2, badLine.exitCode());
+    assertEquals("tradecurb: TRADECURB_SPARK must be 3 or 4, not '35'", badLine.stderr().strip());
     Launcher.Result badSql = sqlError.get();
     assertEquals(64, badSql.exitCode());
     Assertions.assertTrue(badSql.stderr().contains("tradecurb: SQL cannot run: "), badSql.stderr());

@@ -42,8 +42,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.tradecurb.BuildUnderTest;
 import org.tradecurb.SparkTestBase;
-import org.tradecurb.SharedReference;
 import org.tradecurb.cli.Main;
 import org.tradecurb.ingest.Source;
 import org.tradecurb.pipeline.Pipeline;
@@ -75,7 +75,6 @@ class StandaloneClusterIT extends SparkTestBase {
   private final List<Process> processes = new ArrayList<>();
   private final Map<String, Process> daemons = new LinkedHashMap<>();
   private final Thread stopOnExit = new Thread(this::stopProcesses, "standalone-cluster-it-stop");
-  private Path repo;
   private Path jar;
   private String classpath;
   private List<String> jvmFlags;
@@ -85,8 +84,7 @@ class StandaloneClusterIT extends SparkTestBase {
 
   @BeforeAll
   void startCluster() throws Exception {
-    repo = SharedReference.repoRoot();
-    Path target = repo.resolve("jobs/target");
+    Path target = BuildUnderTest.directory();
     jar = shadedJar(target);
     assumeTrue(jar != null, "no shaded tradecurb-jobs jar in " + target + ": run mvn package first");
     classpath = Files.readString(target.resolve("launcher/spark-classpath.txt")).trim();
@@ -244,7 +242,7 @@ class StandaloneClusterIT extends SparkTestBase {
     env.keySet().removeIf(k -> k.startsWith("SPARK_") || k.startsWith("HADOOP_") || k.startsWith("YARN_")
         || k.startsWith("TRADECURB_"));
     env.put("SPARK_HOME", work.resolve("spark-home").toString());
-    env.put("SPARK_SCALA_VERSION", "2.12");
+    env.put("SPARK_SCALA_VERSION", BuildUnderTest.scalaBinaryVersion());
     env.put("SPARK_DIST_CLASSPATH", classpath);
     env.put("SPARK_LOCAL_IP", HOST);
     env.put("SPARK_LOCAL_DIRS", work.resolve("local").toString());

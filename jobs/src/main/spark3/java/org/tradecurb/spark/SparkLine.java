@@ -1,0 +1,41 @@
+package org.tradecurb.spark;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.Snapshot;
+import org.apache.spark.sql.delta.actions.Action;
+import scala.Option;
+import scala.Tuple2;
+import scala.collection.JavaConverters;
+
+/**
+ * The calls whose signatures differ between the Spark lines, for Spark 3.5 with Delta 3.3 (Scala 2.12).
+ * Its twin in src/main/spark4 makes the same calls on Spark 4 with Delta 4.
+ */
+public final class SparkLine {
+
+  private SparkLine() {}
+
+  /** Spark's own text table of the first {@code limit} rows, as {@code show()} prints it. */
+  public static String showString(Dataset<Row> rows, int limit) {
+    return rows.showString(limit, 0, false);
+  }
+
+  /** The table as of one version of its log. */
+  public static Snapshot snapshotAt(DeltaLog log, long version) {
+    return log.getSnapshotAt(version, Option.empty(), Option.empty());
+  }
+
+  /** Every action committed in versions {@code from} to {@code to}; fails when one is gone from the log. */
+  public static List<Action> actions(DeltaLog log, long from, long to) {
+    List<Action> actions = new ArrayList<>();
+    scala.collection.Iterator<Tuple2<Object, scala.collection.Seq<Action>>> commits = log.getChanges(from, to, true);
+    while (commits.hasNext()) {
+      actions.addAll(JavaConverters.seqAsJavaList(commits.next()._2()));
+    }
+    return actions;
+  }
+}

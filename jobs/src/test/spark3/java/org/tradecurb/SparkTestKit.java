@@ -1,0 +1,21 @@
+package org.tradecurb;
+
+import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * The Spark 3.5 line's session for tests: spark-testing-base, which builds it from {@code conf()} and also
+ * gives the DataFrame comparisons. Its JUnit 4 hooks never run under JUnit 5, so the session starts here.
+ */
+abstract class SparkTestKit extends JavaDataFrameSuiteBase {
+
+  @Override
+  public boolean enableHiveSupport() {
+    return false;
+  }
+
+  @BeforeEach
+  public void startSpark() {
+    runBefore();
+  }
+}
