@@ -60,6 +60,7 @@ public final class DamagedInputs {
     d.comtradeBulkTsv();
     d.comtradeWebsiteCsv();
     d.comtradeUtf16();
+    d.comtradeApiClientCsv();
     d.japanByCountry();
     d.japanUtf16();
     d.chinaCustomsChinese();
@@ -201,6 +202,17 @@ public final class DamagedInputs {
     t.fault("utf16_negative_weight", Reason.NEGATIVE_VALUE,
         SampleRows.comtradeLine(comtrade(4, "260200", "704", "-1"), ','));
     Fixtures.write(root, t.path, bom(t.text(), StandardCharsets.UTF_16LE));
+  }
+
+  /** Saved by an API client library: every field quoted, descriptions empty, codes with stray spaces. */
+  private void comtradeApiClientCsv() {
+    Text t = new Text("comtrade/client_chn_2025.csv", SampleRows.comtradeHeader(','));
+    for (int m = 1; m <= 2; m++) {
+      Map<String, String> row = with(comtrade(m, "282590", "276", String.valueOf(5 * m)), "cmdDesc", "",
+          "partner2Code", "0 ", "motCode", "0 ", "customsCode", " C00", "mosCode", "0 ", "qtyUnitCode", "8 ");
+      t.good(String.join(",", row.values().stream().map(v -> "\"" + v + "\"").toList()));
+    }
+    Fixtures.write(root, t.path, t.text());
   }
 
   private static byte[] bom(String text, Charset utf16) {
