@@ -329,30 +329,78 @@ public final class PoissonRegression {
     return Math.sqrt(weightedDot(a, a, w));
   }
 
-  /** v minus its weighted projection on the fixed effects: weighted group means swept out until stable. */
+  /**
+   * v minus its weighted projection on the fixed effects: weighted group means swept out, one dimension after
+   * the other, until stable. Alternating sweeps converge slowly where the dimensions are nearly collinear (a
+   * few codes, weights spanning orders of magnitude), so every second sweep is extrapolated along the last
+   * two steps (Irons and Tuck 1969, as reghdfe does), and stability is judged relative to v's own scale.
+   */
   static double[] demean(double[] v, double[] w, int[][] fe) {
     double[] r = v.clone();
-    for (int sweep = 0; sweep < 10_000; sweep++) {
-      double change = 0;
-      for (int[] groups : fe) {
-        int m = Arrays.stream(groups).max().orElse(-1) + 1;
-        double[] sum = new double[m];
-        double[] weight = new double[m];
-        for (int i = 0; i < r.length; i++) {
-          sum[groups[i]] += w[i] * r[i];
-          weight[groups[i]] += w[i];
-        }
-        for (int i = 0; i < r.length; i++) {
-          double mean = sum[groups[i]] / weight[groups[i]];
-          r[i] -= mean;
-          change = Math.max(change, Math.abs(mean));
-        }
+    if (fe.length == 0) {
+      return r;
+    }
+    double[][] groupWeight = new double[fe.length][];
+    for (int f = 0; f < fe.length; f++) {
+      groupWeight[f] = new double[Arrays.stream(fe[f]).max().orElse(-1) + 1];
+      for (int i = 0; i < r.length; i++) {
+        groupWeight[f][fe[f][i]] += w[i];
       }
-      if (fe.length < 2 || change < 1e-12) {
-        break;
+    }
+    sweep(r, w, fe, groupWeight);
+    if (fe.length < 2) {
+      return r;
+    }
+    double tolerance = 1e-13 * Math.max(1, maxAbs(v));
+    double[] x1 = new double[r.length];
+    double[] x2 = new double[r.length];
+    for (int step = 0; step < 5_000; step++) {
+      System.arraycopy(r, 0, x1, 0, r.length);
+      sweep(x1, w, fe, groupWeight);
+      System.arraycopy(x1, 0, x2, 0, r.length);
+      sweep(x2, w, fe, groupWeight);
+      double last = 0;
+      double along = 0;
+      double curvature = 0;
+      for (int i = 0; i < r.length; i++) {
+        double d1 = x1[i] - r[i];
+        double d2 = x2[i] - x1[i];
+        last = Math.max(last, Math.abs(d2));
+        along += d2 * (d2 - d1);
+        curvature += (d2 - d1) * (d2 - d1);
+      }
+      if (!(last > tolerance)) {
+        // Converged, or NaN weights or values, where more sweeps cannot help.
+        return x2;
+      }
+      double shrink = curvature > 0 ? along / curvature : 0;
+      for (int i = 0; i < r.length; i++) {
+        r[i] = x2[i] - shrink * (x2[i] - x1[i]);
       }
     }
     return r;
+  }
+
+  /** One sweep: each dimension's weighted group means subtracted in turn. */
+  private static void sweep(double[] r, double[] w, int[][] fe, double[][] groupWeight) {
+    for (int f = 0; f < fe.length; f++) {
+      int[] groups = fe[f];
+      double[] sum = new double[groupWeight[f].length];
+      for (int i = 0; i < r.length; i++) {
+        sum[groups[i]] += w[i] * r[i];
+      }
+      for (int i = 0; i < r.length; i++) {
+        r[i] -= sum[groups[i]] / groupWeight[f][groups[i]];
+      }
+    }
+  }
+
+  private static double maxAbs(double[] v) {
+    double m = 0;
+    for (double x : v) {
+      m = Math.max(m, Math.abs(x));
+    }
+    return m;
   }
 
   /**
