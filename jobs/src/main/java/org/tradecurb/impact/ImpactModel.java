@@ -1,34 +1,50 @@
 package org.tradecurb.impact;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.tradecurb.spark.TableSpec;
 import org.tradecurb.tag.CurbEvent;
 
 /**
  * Tagged flows → every gold table, through one small aggregate ({@link MonthlyBase}) computed once. The event
- * panel and curb_impact, each read by several self-joins and tables, are kept in memory too: small frames,
- * so every plan over them stays small; so are the estimates, which curb_impact, event_study, curb_estimates and
- * placebo_tests all read.
+ * panel and curb_impact, each read by several self-joins and tables, are kept too; so are the estimates, which
+ * curb_impact, event_study, curb_estimates and placebo_tests all read.
  */
 public record ImpactModel(Dataset<Row> base, Dataset<Row> windowed, Dataset<Row> impact, Dataset<Row> estimates,
-    ImpactSettings settings) {
+    ImpactSettings settings, List<JavaRDD<Row>> held) {
 
   /** @param instrumentCategories each catalogue instrument's categories, to see which events overlap */
   public static ImpactModel build(SparkSession spark, Dataset<Row> tagged, List<CurbEvent> events,
       ImpactSettings settings, Map<String, java.util.Set<String>> instrumentCategories) {
+    List<JavaRDD<Row>> held = new ArrayList<>();
+    // Cached as a Dataset, so that the action computing it reports what the caller observes on the tagged rows.
     Dataset<Row> base = MonthlyBase.of(tagged, settings.sourcePrecedence()).persist();
     Dataset<Row> windows = EventPanel.windows(spark, events, settings, instrumentCategories);
-    Dataset<Row> windowed = EventPanel.withWindows(EventPanel.build(base, events), windows).persist();
+    Dataset<Row> windowed = kept(held, EventPanel.withWindows(EventPanel.build(base, events), windows));
     // Computed with curb_impact, which carries its intervals: the same action, no other.
-    Dataset<Row> estimates = CurbEstimates.estimate(EventPanel.withWindows(
-        EventPanel.build(base, events, "dual_use_code"), windows, "dual_use_code"), settings).persist();
-    Dataset<Row> impact = CurbEstimates.withIntervals(CurbImpact.compute(windowed, settings), estimates).persist();
-    return new ImpactModel(base, windowed, impact, estimates, settings);
+    Dataset<Row> estimates = kept(held, CurbEstimates.estimate(EventPanel.withWindows(
+        EventPanel.build(base, events, "dual_use_code"), windows, "dual_use_code"), settings));
+    Dataset<Row> impact = kept(held, CurbEstimates.withIntervals(CurbImpact.compute(windowed, settings), estimates));
+    return new ImpactModel(base, windowed, impact, estimates, settings, held);
+  }
+
+  /**
+   * The frame computed once, on its first use, and kept by the executors under a plan of its own: every later
+   * query over it plans a scan of the kept rows, not the whole derivation again — on a run over a few thousand
+   * rows, planning the derivations again and again took longer than the work. New column ids too, so frames
+   * derived from one another join cleanly.
+   */
+  private static Dataset<Row> kept(List<JavaRDD<Row>> held, Dataset<Row> frame) {
+    JavaRDD<Row> rows = frame.javaRDD().persist(StorageLevel.MEMORY_AND_DISK());
+    held.add(rows);
+    return frame.sparkSession().createDataFrame(rows, frame.schema());
   }
 
   /** The gold tables, in the order they are listed. */
@@ -51,8 +67,6 @@ public record ImpactModel(Dataset<Row> base, Dataset<Row> windowed, Dataset<Row>
 
   public void release() {
     base.unpersist();
-    windowed.unpersist();
-    impact.unpersist();
-    estimates.unpersist();
+    held.forEach(rows -> rows.unpersist(false));
   }
 }
