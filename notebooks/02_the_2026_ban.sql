@@ -100,14 +100,16 @@ ORDER BY m.category, m.period;
 -- MAGIC %md
 -- MAGIC ## Before vs after, and year over year
 -- MAGIC
--- MAGIC `curb_impact` compares the mean month of the **pre window** (the 6 months before the event month) with the mean
--- MAGIC month of the **post window** (the event month to the last published month), and the post months with the same
--- MAGIC months a year earlier (**YoY**). Windows lacking data are reported with the months observed, never filled.
+-- MAGIC `curb_impact` compares the mean month of the **pre window** (the 6 months before the anticipation month, November
+-- MAGIC 2025 for this ban) with the mean month of the **post window** (the event month to the last published month), and
+-- MAGIC the post months with the same months a year earlier (**YoY**). The months between the anticipation month and the
+-- MAGIC event month are measured apart (`anticipation_change_pct`): front-loading shows there and stays out of the
+-- MAGIC baseline. Windows lacking data are reported with the months observed, never filled.
 -- MAGIC
--- MAGIC Read the two together. With the default settings (`impact.pre-window-before-anticipation = false`) the pre window
--- MAGIC contains the anticipation months, so front-loading inflates the baseline and the pre/post fall looks larger than
--- MAGIC the ban's effect; the year-over-year change is free of that but carries a year of trend. In the sample the planted
--- MAGIC −60% shows as about −68% pre/post and about −61% YoY.
+-- MAGIC Read the two together: the year-over-year change carries a year of trend. In the sample the planted −60% (with
+-- MAGIC +30% front-loading in November–December 2025) shows as about −63% pre/post, about −61% YoY and about +41% in
+-- MAGIC the anticipation months. With `impact.pre-window-before-anticipation = false` the pre window is the 6 months
+-- MAGIC before the event month, front-loading included, and the fall looks larger than the ban's effect.
 
 -- COMMAND ----------
 
@@ -119,6 +121,7 @@ SELECT category, route_targeted,
        round(pre_value_usd / 1e6, 2) AS pre_usd_m_per_month,
        round(post_value_usd / 1e6, 2) AS post_usd_m_per_month,
        round(value_change_pct, 1) AS value_change_pct,
+       round(anticipation_change_pct, 1) AS anticipation_change_pct,
        round(yoy_value_change_pct, 1) AS yoy_value_change_pct, yoy_months,
        round(quantity_change_pct, 1) AS kg_change_pct,
        round(unit_value_change_pct, 1) AS unit_value_change_pct

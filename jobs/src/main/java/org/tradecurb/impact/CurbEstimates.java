@@ -99,7 +99,8 @@ public final class CurbEstimates {
   public static Dataset<Row> estimate(Dataset<Row> codeWindowed, ImpactSettings settings) {
     Column export = col("flow").equalTo("export");
     Column destination = when(export, col("partner_iso3")).otherwise(col("reporter_iso3"));
-    Column control = destination.isin(settings.controlDestinations().toArray());
+    Column control = destination.isin(settings.controlDestinations().toArray())
+        .and(functions.not(functions.array_contains(col("controls_left_out"), destination)));
     Column first = functions.least(add_months(col("pre_start"), -12),
         add_months(col("event_month"), -settings.eventStudyMonths()));
     Dataset<Row> rows = codeWindowed.withColumn("targeted", coalesce(CurbImpact.targeted(), lit(false)))

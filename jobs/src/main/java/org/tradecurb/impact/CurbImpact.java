@@ -53,10 +53,17 @@ public final class CurbImpact {
           "A later overlapping event the post window stops before, so its effect does not leak in; null if none")
       .column("pre_months_observed", DataTypes.LongType, false, "Published months in the pre window")
       .column("post_months_observed", DataTypes.LongType, false, "Published months in the post window")
+      .column("anticipation_months_observed", DataTypes.LongType, false, "Published months between the "
+          + "anticipation month and the event month, outside the pre window (0 when the event has no anticipation "
+          + "or the pre window covers it)")
       .column("pre_window_complete", DataTypes.BooleanType, false, "Every pre-window month is published")
       .column("pre_value_usd", DataTypes.DoubleType, true, "Mean monthly value in the pre window (USD)")
       .column("post_value_usd", DataTypes.DoubleType, true, "Mean monthly value in the post window (USD)")
       .column("value_change_pct", DataTypes.DoubleType, true, "post vs pre mean value, percent")
+      .column("anticipation_value_usd", DataTypes.DoubleType, true,
+          "Mean monthly value between the anticipation month and the event month (USD): front-loading shows here")
+      .column("anticipation_change_pct", DataTypes.DoubleType, true,
+          "Anticipation-months mean vs pre mean value, percent: the bump before the curb, kept out of the baseline")
       .column("yoy_value_change_pct", DataTypes.DoubleType, true,
           "Post-window months vs the same months a year earlier, percent")
       .column("yoy_months", DataTypes.LongType, false, "Post months with a published month a year earlier")
@@ -70,14 +77,19 @@ public final class CurbImpact {
       .column("dlog_quantity", DataTypes.DoubleType, true, "ln(post kg / pre kg)")
       .column("dlog_unit_value", DataTypes.DoubleType, true, "dlog_value - dlog_quantity: the price part")
       .column("did_vs_non_dual_use", DataTypes.DoubleType, true,
-          "DiD against non-dual-use codes on the same route: 100*(exp(dlog_value - dlog_value_non_dual_use) - 1)")
+          "DiD against non-dual-use codes on the same route, in ratio form: 100*((post/pre) / (post/pre of the "
+              + "non-dual-use codes) - 1), so a collapse to zero reads -100")
       .column("did_vs_control_destinations", DataTypes.DoubleType, true,
-          "DiD against the same category to the control destinations (own destination excluded), percent")
+          "DiD against the same category to the control destinations (own destination excluded), ratio form, percent")
       .column("did_triple", DataTypes.DoubleType, true,
-          "Triple difference: (treated - non-dual-use) on the route minus the same at control destinations; null "
+          "Triple difference, ratio form: (treated / non-dual-use) on the route over the same at the control "
+              + "destinations, percent; null "
               + "where the control destinations report nothing comparable (e.g. only Japan reports imports from China)")
       .column("control_destinations", DataTypes.createArrayType(DataTypes.StringType, true), false,
           "Control destinations with data for the category (empty: no control-destination DiD)")
+      .column("controls_left_out", DataTypes.createArrayType(DataTypes.StringType, true), false,
+          "Configured control destinations left out for this event: another event names them as its own "
+              + "destination in or before its windows (e.g. USA, under the US-only ban of December 2024)")
       .column("approximate_value_share", DataTypes.DoubleType, true, "Share of the pre and post windows' value "
           + "tagged through an approximate match (partial_national or hs6 line that also holds uncontrolled goods)")
       .columns(CurbEstimates.intervalColumns())
@@ -109,6 +121,20 @@ public final class CurbImpact {
     return when(post.gt(0).and(pre.gt(0)), functions.log(post.divide(pre)));
   }
 
+  /** post / pre, null without a positive pre mean; zero when the post window's trade stopped. */
+  private static Column ratio(Column post, Column pre) {
+    return when(pre.gt(0), post.divide(pre));
+  }
+
+  /**
+   * A difference-in-differences in ratio form, percent: the treated ratio over the control's. Equal to
+   * 100·(exp(Δln treated − Δln control) − 1) where both are positive, and −100 where the treated trade stopped
+   * (a log difference has no value there). Null without a positive control ratio.
+   */
+  private static Column did(Column treated, Column control) {
+    return when(control.gt(0), pct(treated.divide(control).minus(1.0)));
+  }
+
   private static Column pct(Column ratioMinusOne) {
     return ratioMinusOne.multiply(100.0);
   }
@@ -120,13 +146,13 @@ public final class CurbImpact {
   /**
    * Per route and category, the window statistics of the control destinations' summed series: exports to
    * the control destinations by the same reporter, or imports from the same partner by the control reporters
-   * — the route's own destination left out — with {@code ctrl_dlog}, the log change of their window means.
+   * — the route's own destination left out — with {@code ctrl_ratio}, the ratio of their window means.
    */
   static Dataset<Row> controlStats(Dataset<Row> windowed, List<String> controls) {
     Dataset<Row> routes = windowed.select(keys(ROUTE_CATEGORY)).distinct();
     Dataset<Row> c = windowed.select(col("event_id"), col("reporter_iso3").as("c_reporter"),
         col("partner_iso3").as("c_partner"), col("flow"), col("category"), col("period"), col("window"),
-        col("value_usd"), col("quantity_kg"), col("prev_value_usd"));
+        col("value_usd"), col("quantity_kg"), col("prev_value_usd"), col("controls_left_out"));
     Object[] controlList = controls.toArray(new String[0]);
     Column exportSide = col("flow").equalTo("export").and(col("c_reporter").equalTo(col("reporter_iso3")))
         .and(col("c_partner").isin(controlList)).and(col("c_partner").notEqual(col("partner_iso3")));
@@ -138,13 +164,14 @@ public final class CurbImpact {
     return routes.join(c, new String[] {"event_id", "flow", "category"})
         .where(exportSide.or(importSide))
         .withColumn("control", when(col("flow").equalTo("export"), col("c_partner")).otherwise(col("c_reporter")))
+        .where(functions.not(functions.array_contains(col("controls_left_out"), col("control"))))
         .groupBy(keys("event_id", "reporter_iso3", "partner_iso3", "flow", "category", "period", "window"))
         .agg(ExactSum.sum("value_usd").as("value_usd"), ExactSum.sum("quantity_kg").as("quantity_kg"),
             ExactSum.sum("prev_value_usd").as("prev_value_usd"), functions.collect_set("control").as("controls"))
         .groupBy(keys(ROUTE_CATEGORY))
         .agg(stats.get(0), stats.subList(1, stats.size()).toArray(new Column[0]))
         .select(col("event_id"), col("reporter_iso3"), col("partner_iso3"), col("flow"), col("category"),
-            dlog(col("post_value_usd"), col("pre_value_usd")).as("ctrl_dlog"), col("control_destinations"));
+            ratio(col("post_value_usd"), col("pre_value_usd")).as("ctrl_ratio"), col("control_destinations"));
   }
 
   /**
@@ -165,10 +192,13 @@ public final class CurbImpact {
     // One aggregate per route and category: window statistics, and the route's windows (the same in each row).
     List<Column> aggregates = new java.util.ArrayList<>(windowStats());
     for (String w : List.of("pre_start", "pre_end", "post_start", "post_end", "event_destinations",
-        "post_capped_by")) {
+        "post_capped_by", "controls_left_out")) {
       aggregates.add(first(w).as(w));
     }
-    Column inWindows = col("window").isNotNull();
+    Column anticipation = col("window").equalTo("anticipation");
+    aggregates.add(ExactSum.avg(when(anticipation, col("value_usd"))).as("anticipation_value_usd"));
+    aggregates.add(count(when(anticipation, lit(1))).as("anticipation_months_observed"));
+    Column inWindows = col("window").isin("pre", "post");
     aggregates.add(ExactSum.sum(when(inWindows, col("approx_value_usd"))).divide(
         ExactSum.sum(when(inWindows, col("value_usd")))).as("approximate_value_share"));
     Dataset<Row> route = windowed.groupBy(keys(ROUTE_CATEGORY))
@@ -176,9 +206,9 @@ public final class CurbImpact {
     Dataset<Row> control = controlStats(windowed, settings.controlDestinations());
     Column nonDualUse = col("category").equalTo(Categories.NON_DUAL_USE);
     Dataset<Row> routeNonDualUse = route.where(nonDualUse).select(col("event_id"), col("reporter_iso3"),
-        col("partner_iso3"), col("flow"), dlog(col("post_value_usd"), col("pre_value_usd")).as("nd_dlog"));
+        col("partner_iso3"), col("flow"), ratio(col("post_value_usd"), col("pre_value_usd")).as("nd_ratio"));
     Dataset<Row> controlNonDualUse = control.where(nonDualUse).select(col("event_id"), col("reporter_iso3"),
-        col("partner_iso3"), col("flow"), col("ctrl_dlog").as("ctrl_nd_dlog"));
+        col("partner_iso3"), col("flow"), col("ctrl_ratio").as("ctrl_nd_ratio"));
 
     Column targeted = targeted();
     Column treatedCategory = col("category").notEqual(Categories.NON_DUAL_USE);
@@ -193,6 +223,8 @@ public final class CurbImpact {
         functions.months_between(col("pre_end"), col("pre_start")).plus(1).cast("long")));
     measures.put("value_change_pct", when(col("pre_value_usd").gt(0),
         pct(col("post_value_usd").divide(col("pre_value_usd")).minus(1.0))));
+    measures.put("anticipation_change_pct", when(col("pre_value_usd").gt(0),
+        pct(col("anticipation_value_usd").divide(col("pre_value_usd")).minus(1.0))));
     measures.put("yoy_value_change_pct", when(col("yoy_prev").gt(0),
         pct(col("yoy_post").divide(col("yoy_prev")).minus(1.0))));
     measures.put("quantity_change_pct", when(col("pre_quantity_kg").gt(0),
@@ -203,10 +235,11 @@ public final class CurbImpact {
     measures.put("dlog_value", dlogValue);
     measures.put("dlog_quantity", dlogQuantity);
     measures.put("dlog_unit_value", dlogValue.minus(dlogQuantity));
-    measures.put("did_vs_non_dual_use", when(treatedCategory, pctFromLog(dlogValue.minus(col("nd_dlog")))));
-    measures.put("did_vs_control_destinations", pctFromLog(dlogValue.minus(col("ctrl_dlog"))));
-    measures.put("did_triple", when(treatedCategory, pctFromLog(dlogValue.minus(col("nd_dlog"))
-        .minus(col("ctrl_dlog").minus(col("ctrl_nd_dlog"))))));
+    Column ratioValue = ratio(col("post_value_usd"), col("pre_value_usd"));
+    measures.put("did_vs_non_dual_use", when(treatedCategory, did(ratioValue, col("nd_ratio"))));
+    measures.put("did_vs_control_destinations", did(ratioValue, col("ctrl_ratio")));
+    measures.put("did_triple", when(treatedCategory, did(ratioValue.multiply(col("ctrl_nd_ratio")),
+        col("nd_ratio").multiply(col("ctrl_ratio")))));
     measures.put("control_destinations", functions.coalesce(col("control_destinations"),
         expr("array()").cast("array<string>")));
     return route

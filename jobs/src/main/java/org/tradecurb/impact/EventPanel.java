@@ -43,7 +43,8 @@ public final class EventPanel {
       .add("pre_end", DataTypes.DateType, false)
       .add("post_limit", DataTypes.DateType, true)
       .add("post_capped_by", DataTypes.StringType, true)
-      .add("event_destinations", DataTypes.createArrayType(DataTypes.StringType, true), false);
+      .add("event_destinations", DataTypes.createArrayType(DataTypes.StringType, true), false)
+      .add("controls_left_out", DataTypes.createArrayType(DataTypes.StringType, false), false);
 
   private EventPanel() {}
 
@@ -78,7 +79,21 @@ public final class EventPanel {
   }
 
   /**
-   * Each event's month, anticipation month and windows. Post windows end at the configured horizon, before
+   * The control destinations that cannot stand for "no curb" in this event's windows: those another event names
+   * as its own destination (a destination-specific control, not an ALL one) from a date inside the windows or
+   * before their end — its trade moves for its own reason. Events have no end date, so a control in force before
+   * the pre window counts too (a suspension, such as the US ban's in November 2025, would fall in the windows).
+   */
+  static List<String> controlsLeftOut(CurbEvent event, List<CurbEvent> events, List<String> controls,
+      java.time.LocalDate postLimit) {
+    return controls.stream().filter(d -> events.stream().anyMatch(other -> !other.id().equals(event.id())
+            && !other.targetsAllDestinations() && other.destinations().contains(d)
+            && (postLimit == null || !other.eventMonth().isAfter(postLimit))))
+        .sorted().toList();
+  }
+
+  /**
+   * Each event's month, anticipation month and windows, and the control destinations it leaves out. Post windows end at the configured horizon, before
    * the next overlapping event, and at each reporter's last published month, whichever comes first.
    */
   public static Dataset<Row> windows(SparkSession spark, List<CurbEvent> events, ImpactSettings settings,
@@ -102,7 +117,8 @@ public final class EventPanel {
       }
       rows.add(RowFactory.create(e.id(), Date.valueOf(month), anticipation == null ? null : Date.valueOf(anticipation),
           Date.valueOf(preStart), Date.valueOf(preEnd), postLimit == null ? null : Date.valueOf(postLimit), cappedBy,
-          e.destinations().toArray(new String[0])));
+          e.destinations().toArray(new String[0]),
+          controlsLeftOut(e, events, settings.controlDestinations(), postLimit).toArray(new String[0])));
     }
     return spark.createDataFrame(rows, WINDOWS);
   }
@@ -179,7 +195,8 @@ public final class EventPanel {
   }
 
   /**
-   * The panel with each month's window — "pre", "post" or null, from the event windows and the last month
+   * The panel with each month's window — "pre", "anticipation" (from the anticipation month to the event month,
+   * when the pre window ends before it), "post" or null, from the event windows and the last month
    * the reporter published for that flow — and the value of the same month a year earlier
    * ({@code prev_value_usd}, null when that month is not in the series).
    */
@@ -196,6 +213,8 @@ public final class EventPanel {
         .partitionBy(java.util.Arrays.stream(seriesKeys(seriesKeys)).map(functions::col).toArray(Column[]::new))
         .orderBy(monthIndex).rangeBetween(-12, -12));
     Column window = when(col("period").geq(col("pre_start")).and(col("period").leq(col("pre_end"))), lit("pre"))
+        .when(col("period").geq(col("anticipation_month")).and(col("period").lt(col("event_month"))),
+            lit("anticipation"))
         .when(col("period").geq(col("event_month")).and(col("period").leq(postEnd)), lit("post"));
     Map<String, Column> added = new java.util.LinkedHashMap<>();
     added.put("post_start", col("event_month"));

@@ -36,7 +36,7 @@ public final class EventStudy {
       .column("yoy_value_change_pct", DataTypes.DoubleType, true, "Value vs the same month a year earlier, percent")
       .column("is_anticipation", DataTypes.BooleanType, false,
           "Month between the anticipation date's month and the event month")
-      .column("window", DataTypes.StringType, true, "pre or post when the month is in a curb_impact window")
+      .column("window", DataTypes.StringType, true, "pre, anticipation or post when the month is in a curb_impact window")
       .column("coef_pct", DataTypes.DoubleType, true, "Event-study coefficient against the control destinations "
           + "(see curb_estimates), percent, normalised to 0 in the last month before anticipation; targeted routes")
       .column("coef_ci_low", DataTypes.DoubleType, true, "Lower bound of the coefficient's 95% band, percent")

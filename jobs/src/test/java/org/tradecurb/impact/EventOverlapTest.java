@@ -33,4 +33,34 @@ class EventOverlapTest {
         "tungsten_group_2025", "jp_ban_2026",
         "rare_earths_2025", "jp_ban_2026"), next);
   }
+
+  /**
+   * USA, a default control destination, is the US-only ban's own destination from December 2024: every event
+   * whose windows reach that month leaves it out; those whose post window stops before it keep it.
+   */
+  @Test
+  void aControlUnderAnotherEventsDestinationCurbIsLeftOutWhereTheWindowsReachIt() {
+    TradecurbConfig config = TradecurbConfig.defaults();
+    List<CurbEvent> events = CurbEvent.fromConfig(config);
+    List<String> controls = ImpactSettings.from(config).controlDestinations();
+    Map<String, java.util.Set<String>> categories = DualUseCatalog.load(config).instrumentCategories();
+    Map<String, List<String>> leftOut = new LinkedHashMap<>();
+    for (CurbEvent e : events) {
+      CurbEvent n = EventPanel.nextOverlapping(e, events, categories);
+      leftOut.put(e.id(), EventPanel.controlsLeftOut(e, events, controls,
+          n == null ? null : n.eventMonth().minusMonths(1)));
+    }
+    assertEquals(Map.of(
+        "jp_ban_2026", List.of("USA"),
+        "ga_ge_2023", List.of(),
+        "graphite_2023", List.of("USA"),
+        "antimony_2024", List.of(),
+        "us_ban_2024", List.of(),
+        "tungsten_group_2025", List.of("USA"),
+        "rare_earths_2025", List.of("USA")), leftOut);
+    CurbEvent japan = events.stream().filter(e -> e.id().equals("jp_ban_2026")).findFirst().orElseThrow();
+    assertEquals(List.of("KOR"), EventPanel.controlsLeftOut(japan, List.of(japan, new CurbEvent("kor_only", "x",
+        java.time.LocalDate.of(2027, 3, 1), List.of("KOR"), List.of("*"), null)), List.of("KOR", "TWN"), null),
+        "an open post window reaches a later destination curb");
+  }
 }

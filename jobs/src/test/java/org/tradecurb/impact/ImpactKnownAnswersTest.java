@@ -21,7 +21,8 @@ import org.tradecurb.tag.CurbEvent;
 
 /**
  * Every impact metric on a tiny panel computed by hand. The event takes effect in March 2026; the pre window
- * is January–February 2026 (pre-months 2), the post window March–April 2026 (the last published month).
+ * is January–February 2026 (pre-months 2, anticipation inside it), the post window March–April 2026 (the last
+ * published month).
  *
  * <pre>
  * China's exports (USD, kg)   2025-03  2025-04  2026-01  2026-02  2026-03  2026-04
@@ -106,7 +107,7 @@ class ImpactKnownAnswersTest extends SparkTestBase {
     Dataset<Row> tagged = spark().createDataFrame(rows, TAGGED);
 
     TradecurbConfig config = TradecurbConfig.defaults().with("impact.pre-months", 2)
-        .with("impact.control-destinations", List.of("KOR"));
+        .with("impact.pre-window-before-anticipation", false).with("impact.control-destinations", List.of("KOR"));
     CurbEvent event = new CurbEvent("test_curb", "test", java.time.LocalDate.of(2026, 3, 10), List.of("JPN"),
         List.of("*"), java.time.LocalDate.of(2026, 2, 20));
     return ImpactModel.build(spark(), tagged, List.of(event), ImpactSettings.from(config), Map.of());
@@ -267,5 +268,60 @@ class ImpactKnownAnswersTest extends SparkTestBase {
     Assertions.assertNull(kor.getAs("estimate_pct"), "KOR as the target has no other control destination");
     Assertions.assertNull(target.getAs("target_rank"), "one code: no t statistic to rank by");
     Assertions.assertNull(target.getAs("permutation_p_value"));
+  }
+
+  /**
+   * The default windows and a curb that stops the trade. Event March 2026, anticipation from February, pre-months
+   * 2: the pre window ends before the anticipation month (December–January), February is measured on its own.
+   *
+   * <pre>
+   * China's exports (USD)        2025-12  2026-01  2026-02  2026-03  2026-04
+   *   to JPN, graphite code A      100      100      160        –        –     (front-loaded, then nothing)
+   *   to JPN, ordinary code N      200      200      200      200      200
+   *   to KOR, A / N                 50/100   50/100   50/100   50/100   50/100
+   * </pre>
+   */
+  @Test
+  void frontLoadingIsMeasuredApartAndACollapseToZeroReadsMinusOneHundred() {
+    String a = "38011000";
+    String n = "61091000";
+    List<Row> rows = new ArrayList<>();
+    String[] months = {"2025-12", "2026-01", "2026-02", "2026-03", "2026-04"};
+    double[] jpnA = {100, 100, 160};
+    for (int i = 0; i < months.length; i++) {
+      if (i < jpnA.length) {
+        rows.add(row("china_customs", "CHN", "JPN", "export", months[i], 1, a, jpnA[i], jpnA[i] / 10));
+      }
+      rows.add(row("china_customs", "CHN", "JPN", "export", months[i], 1, n, 200, 20.0));
+      rows.add(row("china_customs", "CHN", "KOR", "export", months[i], 1, a, 50, 5.0));
+      rows.add(row("china_customs", "CHN", "KOR", "export", months[i], 1, n, 100, 10.0));
+    }
+    TradecurbConfig config = TradecurbConfig.defaults().with("impact.pre-months", 2)
+        .with("impact.control-destinations", List.of("KOR"));
+    CurbEvent event = new CurbEvent("test_curb", "test", java.time.LocalDate.of(2026, 3, 10), List.of("JPN"),
+        List.of("*"), java.time.LocalDate.of(2026, 2, 20));
+    ImpactModel stopped = ImpactModel.build(spark(), spark().createDataFrame(rows, TAGGED), List.of(event),
+        ImpactSettings.from(config), Map.of());
+    try {
+      Row g = stopped.impact().where("partner_iso3 = 'JPN' AND category = 'graphite'").first();
+      assertEquals(Date.valueOf("2025-12-01"), g.getAs("pre_start"));
+      assertEquals(Date.valueOf("2026-01-01"), g.getAs("pre_end"));
+      assertEquals(100.0, d(g, "pre_value_usd"), 1e-9, "the February bump is not in the baseline");
+      assertEquals(1L, g.<Long>getAs("anticipation_months_observed"));
+      assertEquals(160.0, d(g, "anticipation_value_usd"), 1e-9);
+      assertEquals(60.0, d(g, "anticipation_change_pct"), 1e-9);
+      assertEquals(0.0, d(g, "post_value_usd"), 1e-9, "months China published with no graphite to Japan");
+      assertEquals(-100.0, d(g, "value_change_pct"), 1e-9);
+      Assertions.assertNull(g.getAs("dlog_value"), "no log change to zero");
+      assertEquals(-100.0, d(g, "did_vs_non_dual_use"), 1e-9, "0 / (200 / 200)");
+      assertEquals(-100.0, d(g, "did_vs_control_destinations"), 1e-9, "0 / (50 / 50)");
+      assertEquals(-100.0, d(g, "did_triple"), 1e-9);
+      Row koreaOrdinary = stopped.impact().where("partner_iso3 = 'KOR' AND category = 'non_dual_use'").first();
+      assertEquals(1L, koreaOrdinary.<Long>getAs("anticipation_months_observed"), "windows are the event's, so "
+          + "February is set apart on the control routes too");
+      assertEquals(0.0, d(koreaOrdinary, "anticipation_change_pct"), 1e-9);
+    } finally {
+      stopped.release();
+    }
   }
 }

@@ -41,7 +41,9 @@ class DualUseScopeTest extends SparkTestBase {
       .add("value_usd", DataTypes.DoubleType)
       .add("net_weight_kg", DataTypes.DoubleType);
 
-  private static final TradecurbConfig CONFIG = TradecurbConfig.defaults().with("impact.pre-months", 1);
+  /** One pre month, the month before the event's (December 2025, though jp_ban_2026 is anticipated in November). */
+  private static final TradecurbConfig CONFIG = TradecurbConfig.defaults().with("impact.pre-months", 1)
+      .with("impact.pre-window-before-anticipation", false);
 
   /** China's exports to a partner: China Customs for national codes, Comtrade for HS6. */
   private static Row export(String partner, String month, String system, String code, String vintage, double usd) {
