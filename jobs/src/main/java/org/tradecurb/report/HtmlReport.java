@@ -213,6 +213,11 @@ public final class HtmlReport {
     return Optional.of(clean.stream().mapToDouble(StudyPoint::valueUsd).average().orElse(Double.NaN));
   }
 
+  /** "Nov–Dec 2025": the months between the anticipation month and the event month, outside the pre window. */
+  static String anticipationMonths(Impact all) {
+    return Fmt.monthRange(all.preEnd().plusMonths(1), all.postStart().minusMonths(1));
+  }
+
   private static List<DiversionRow> diversionRows(ReportData data, String side) {
     return data.diversion().stream()
         .filter(r -> side.equals(r.side()) && !"WLD".equals(r.partner()) && !"WLD".equals(r.reporter()))
@@ -262,6 +267,9 @@ public final class HtmlReport {
     if (cleanPct != null) {
       card(out, "Vs baseline before anticipation", cleanPct, "pre-window months before "
           + Fmt.month(data.event().anticipationMonth()) + ": " + Fmt.usd(clean.get()) + " a month");
+    } else if (all.anticipationMonthsObserved() > 0 && all.anticipationChangePct() != null) {
+      card(out, "Anticipation months", all.anticipationChangePct(), anticipationMonths(all)
+          + " vs the pre window: brought forward, kept out of the baseline");
     } else {
       card(out, "Non-dual-use to Japan", non.map(Impact::valueChangePct).orElse(null), "post vs pre, the reference");
     }
@@ -296,6 +304,12 @@ public final class HtmlReport {
 
     out.append("<li>").append(e(priceVolume(all))).append("</li>\n");
 
+    if (cleanPct == null && all.anticipationMonthsObserved() > 0 && all.anticipationChangePct() != null) {
+      out.append("<li>Between the anticipation date (").append(e(Fmt.month(data.event().anticipationMonth())))
+          .append(") and the event, ").append(e(anticipationMonths(all))).append(" shipped ")
+          .append(e(Fmt.signedPct(all.anticipationChangePct()))).append(" against the pre window, which ends before ")
+          .append("them: shipments brought forward are measured on their own and kept out of the baseline.</li>\n");
+    }
     if (cleanPct != null) {
       out.append("<li>The pre window includes the anticipation months (from ")
           .append(e(Fmt.month(data.event().anticipationMonth())))

@@ -92,6 +92,8 @@ public record ReportData(
       Double didVsControlDestinations,
       Double didTriple,
       List<String> controlDestinations,
+      long anticipationMonthsObserved,
+      Double anticipationChangePct,
       Map<String, Interval> intervals) {
 
     public Impact {

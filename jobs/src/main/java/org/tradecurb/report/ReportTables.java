@@ -85,7 +85,7 @@ public final class ReportTables {
           lng(r, "yoy_months"), dbl(r, "quantity_change_pct"), dbl(r, "unit_value_change_pct"),
           dbl(r, "dlog_value"), dbl(r, "dlog_quantity"), dbl(r, "dlog_unit_value"), dbl(r, "did_vs_non_dual_use"),
           dbl(r, "did_vs_control_destinations"), dbl(r, "did_triple"), strings(r, "control_destinations"),
-          intervals(r)));
+          lng(r, "anticipation_months_observed"), dbl(r, "anticipation_change_pct"), intervals(r)));
     }
 
     List<ReportData.Monthly> monthly = new ArrayList<>();

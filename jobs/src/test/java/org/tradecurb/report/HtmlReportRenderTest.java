@@ -198,7 +198,7 @@ class HtmlReportRenderTest {
         i.preMonthsObserved(), 5, i.preWindowComplete(), i.preValueUsd(), i.postValueUsd(), i.valueChangePct(),
         i.yoyValueChangePct(), i.yoyMonths(), i.quantityChangePct(), i.unitValueChangePct(), i.dlogValue(),
         i.dlogQuantity(), i.dlogUnitValue(), i.didVsNonDualUse(), i.didVsControlDestinations(), i.didTriple(),
-        i.controlDestinations(), i.intervals())).toList();
+        i.controlDestinations(), i.anticipationMonthsObserved(), i.anticipationChangePct(), i.intervals())).toList();
     ReportData.Event later = new ReportData.Event("later_curb", "Magnet <ban>", java.time.LocalDate.of(2026, 6, 1),
         null, List.of("ALL"), List.of("X"));
     String html = HtmlReport.render(new ReportData(sample.event(), capped, sample.monthly(), sample.eventStudy(),
@@ -215,5 +215,28 @@ class HtmlReportRenderTest {
       n++;
     }
     return n;
+  }
+
+  /**
+   * With the default windows the pre window ends before the anticipation month (November 2025): the bump in
+   * November–December is its own card and finding, and the page says the baseline leaves it out.
+   */
+  @Test
+  void anticipationMonthsMeasuredApartAreShownWithTheirChange() {
+    ReportData sample = ReportFixtures.sample(null);
+    List<ReportData.Impact> apart = sample.impact().stream().map(i -> new ReportData.Impact(i.category(),
+        java.time.LocalDate.of(2025, 5, 1), java.time.LocalDate.of(2025, 10, 1), i.postStart(), i.postEnd(),
+        i.postCappedBy(), i.preMonthsObserved(), i.postMonthsObserved(), i.preWindowComplete(), i.preValueUsd(),
+        i.postValueUsd(), i.valueChangePct(), i.yoyValueChangePct(), i.yoyMonths(), i.quantityChangePct(),
+        i.unitValueChangePct(), i.dlogValue(), i.dlogQuantity(), i.dlogUnitValue(), i.didVsNonDualUse(),
+        i.didVsControlDestinations(), i.didTriple(), i.controlDestinations(), 2, 40.8, i.intervals())).toList();
+    String html = HtmlReport.render(new ReportData(sample.event(), apart, sample.monthly(), List.of(),
+        sample.mirror(), sample.diversion(), sample.provenance(), List.of()));
+    assertTrue(html.contains("brought forward, kept out of the baseline"), "the card");
+    assertTrue(html.contains(Fmt.signedPct(40.8)), "its figure");
+    assertTrue(html.contains("Between the anticipation date (" + Fmt.month(sample.event().anticipationMonth())
+        + ") and the event, " + Fmt.monthRange(java.time.LocalDate.of(2025, 11, 1), java.time.LocalDate.of(2025, 12, 1))
+        + " shipped " + Fmt.signedPct(40.8)), "the finding names the months");
+    assertFalse(PAGE.contains("kept out of the baseline"), "not where the pre window holds the anticipation months");
   }
 }

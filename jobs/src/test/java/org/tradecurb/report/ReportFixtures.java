@@ -36,7 +36,7 @@ final class ReportFixtures {
       Double didNon, Double didControls, Double triple, java.util.Map<String, ReportData.Interval> intervals) {
     return new Impact(category, LocalDate.of(2025, 7, 1), LocalDate.of(2025, 12, 1), EVENT_MONTH,
         LocalDate.of(2026, 9, 1), null, 6, 9, true, pre, post, change, yoy, 9, kg, unit, null, null, null, didNon,
-        didControls, triple, List.of("DEU", "KOR", "TWN", "USA", "VNM"), intervals);
+        didControls, triple, List.of("DEU", "KOR", "TWN", "USA", "VNM"), 0, null, intervals);
   }
 
   /** The sample, with {@code extraCategory} (when not null) added as one more treated category. */
