@@ -69,7 +69,7 @@ public final class ImpactStage implements Stage {
     consumed.put("catalog_instruments", Fingerprint.of(sorted));
     // A gold table recreated since (dropped, or a new layout) is rebuilt with the others.
     for (TableSpec t : TABLES) {
-      consumed.put(t.name(), warehouse.version(t).map(TableVersion::tableId).orElse(""));
+      consumed.put(t.name(), warehouse.tableId(t));
     }
     if (consumed.equals(run.lastConsumed(NAME))) {
       return StageResult.skipped(NAME, "tagged flows, events and settings unchanged since the last impact run",
@@ -90,6 +90,8 @@ public final class ImpactStage implements Stage {
         written.put(table.name(), run.step(NAME, "write " + table.name(),
             () -> warehouse.replace(table, outputs.get(table), "true", run.runId()), Warehouse.Written::rows).rows());
       });
+      // The tables written into, which their first writes may have created.
+      TABLES.forEach(t -> consumed.put(t.name(), warehouse.tableId(t)));
       PipelineRuns.Entry entry = new PipelineRuns.Entry(NAME, "all");
       entry.read = ((Number) Warehouse.observed(read).get("rows")).longValue();
       entry.accepted = entry.read;

@@ -289,6 +289,9 @@ public final class IngestStage implements Stage {
 
   private static Map<String, Row> ledgerByFile(Warehouse warehouse) {
     Map<String, Row> byFile = new LinkedHashMap<>();
+    if (!warehouse.exists(IngestLedger.TABLE)) {
+      return byFile;
+    }
     for (Row r : warehouse.read(IngestLedger.TABLE).select("source_file", "file_checksum", "ref_years", "revision")
         .collectAsList()) {
       byFile.put(r.getString(0), r);

@@ -46,6 +46,7 @@ import org.tradecurb.spark.Warehouse;
 public final class NormalizeStage implements Stage {
 
   public static final String NAME = "normalize";
+  private static final int RAW_LINE = Quarantine.TABLE.schema().fieldIndex("raw_line");
 
   @Override
   public String name() {
@@ -62,7 +63,7 @@ public final class NormalizeStage implements Stage {
     Warehouse warehouse = run.warehouse();
     Map<String, String> last = run.lastConsumed(NAME);
     Map<String, String> consumed = new TreeMap<>();
-    String flowsId = warehouse.version(TradeFlows.TABLE).map(TableVersion::tableId).orElse("");
+    String flowsId = warehouse.tableId(TradeFlows.TABLE);
     consumed.put(TradeFlows.TABLE.name(), flowsId);
     // trade_flows rebuilt or replaced since: every source-year is redone.
     boolean redoAll = !flowsId.equals(last.get(TradeFlows.TABLE.name()));
@@ -89,6 +90,8 @@ public final class NormalizeStage implements Stage {
     }
     List<String> unreconciled = new ArrayList<>();
     List<PipelineRuns.Entry> entries = normalize(run, pending, versions, unreconciled);
+    // The table written into, which its first write may have created.
+    consumed.put(TradeFlows.TABLE.name(), warehouse.tableId(TradeFlows.TABLE));
     entries.stream().filter(en -> !en.reconciles())
         .forEach(en -> unreconciled.add(en.source + " (" + en.countsText() + ")"));
     StageResult result = StageResult.of(NAME, entries, consumed);
@@ -176,9 +179,15 @@ public final class NormalizeStage implements Stage {
       bySource.put(source.id, entry);
     });
 
-    Dataset<Row> quarantine = withRawLines(tap.complete()
-        ? run.spark().createDataFrame(tap.rows(), Quarantine.TABLE.schema())
-        : classified.where(refused).select(quarantineColumns(run)), rawLines);
+    Dataset<Row> quarantine;
+    if (tap.complete()) {
+      List<Row> rows = tap.rows();
+      Dataset<Row> tapped = run.spark().createDataFrame(rows, Quarantine.TABLE.schema());
+      // Rows refused with their line in hand need no look-up in bronze (nor its scan).
+      quarantine = rows.stream().anyMatch(r -> r.isNullAt(RAW_LINE)) ? withRawLines(tapped, rawLines) : tapped;
+    } else {
+      quarantine = withRawLines(classified.where(refused).select(quarantineColumns(run)), rawLines);
+    }
     Warehouse.Written refusedRows = run.step(NAME, "write quarantine", () -> warehouse.replace(Quarantine.TABLE,
         quarantine, "stage = 'normalize' AND " + pendingCondition(pending, "ref_year"), run.runId()),
         Warehouse.Written::rows);

@@ -46,7 +46,8 @@ public final class Pipeline {
     List<StageResult> results = new ArrayList<>();
     TradecurbException failure = null;
     try {
-      // Every table the run will write exists before the first write, created side by side.
+      // Every table the run will write is ready before the first write: checked, upgraded, or (missing) to be
+      // created by its first write.
       List<TableSpec> tables = new ArrayList<>(List.of(PipelineRuns.TABLE));
       toRun.forEach(s -> tables.addAll(s.tables()));
       long started = System.currentTimeMillis();
@@ -63,6 +64,7 @@ public final class Pipeline {
       for (Stage stage : failure == null ? toRun : List.<Stage>of()) {
         StageResult result = timed(run, stage);
         results.add(result);
+        run.warehouse().createMissing(stage.tables());
         if (result.failed() && result.partial() && !failFast) {
           refused = result.failure();
         } else if (result.failed()) {
@@ -76,6 +78,8 @@ public final class Pipeline {
     } finally {
       try {
         PipelineRuns.record(run, results);
+        // Tables of stages that did not run or failed: a run leaves every table of its stages in place.
+        run.warehouse().createMissing(run.warehouse().missing());
       } catch (RuntimeException logging) {
         if (failure == null) {
           throw logging;

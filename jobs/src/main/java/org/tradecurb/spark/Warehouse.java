@@ -41,9 +41,11 @@ import scala.collection.JavaConverters;
  * session's catalog, stored under the same folder. Storage URIs pass through untouched.
  *
  * <p>Every write is one Delta commit and reports the rows it wrote, observed while writing (no re-read).
- * Tables are created from their {@link TableSpec} (comments, NOT NULL columns, properties, partitioning)
- * before their first write; a replace into a table created by this process is an append, since there is
- * nothing to replace yet.
+ * Tables take their definition from their {@link TableSpec} (comments, NOT NULL columns, properties,
+ * partitioning). In path mode a missing table is created by its first write, in the same commit as its rows;
+ * what a stage leaves unwritten is created empty after it ({@link #createMissing}). In metastore mode tables
+ * are created when prepared, so the catalog holds them; a replace into a table created by this process is an
+ * append, since there is nothing to replace yet.
  */
 public final class Warehouse {
 
@@ -58,12 +60,17 @@ public final class Warehouse {
     }
   }
 
+  /** Logs up to this many commits are replayed on the driver to list partitions, rather than read by a job. */
+  private static final long REPLAYED_COMMITS = 50;
+
   private final SparkSession spark;
   private final String root;
   private final boolean metastore;
   private final String database;
   /** Tables this process created and has not written yet: a replace there is an append. */
   private final Set<String> empty = ConcurrentHashMap.newKeySet();
+  /** Tables missing from storage (path mode): the first write creates each, in the commit of its rows. */
+  private final Map<String, TableSpec> pending = new ConcurrentHashMap<>();
   /** Columns an existing table has beyond its spec (written by an older version): written as nulls. */
   private final Map<String, List<StructField>> legacyColumns = new ConcurrentHashMap<>();
   private final Set<String> prepared = ConcurrentHashMap.newKeySet();
@@ -122,7 +129,8 @@ public final class Warehouse {
   }
 
   /**
-   * Makes the tables ready to be written, several at once: creates those missing; rebuilds a derived table
+   * Makes the tables ready to be written, several at once: marks those missing for creation by their first
+   * write (creates them, in metastore mode); rebuilds a derived table
    * whose partitioning is not its spec's (its stage then redoes everything, as for a new table); adds
    * columns an older version did not have.
    */
@@ -133,7 +141,7 @@ public final class Warehouse {
 
   private void prepareOne(TableSpec table) {
     if (!exists(table)) {
-      create(table);
+      createOnFirstWrite(table);
     } else {
       Snapshot current = snapshot(table);
       List<String> partitioning = JavaConverters.seqAsJavaList(current.metadata().partitionColumns());
@@ -145,12 +153,38 @@ public final class Warehouse {
         }
         LOG.warn("{} has an older layout (partitioned by {}); rebuilding it", table.name(), partitioning);
         drop(table);
-        create(table);
+        createOnFirstWrite(table);
       } else {
         upgradeColumns(table, current.metadata().schema());
       }
     }
     prepared.add(table.name());
+  }
+
+  private void createOnFirstWrite(TableSpec table) {
+    if (metastore) {
+      create(table);
+    } else {
+      pending.put(table.name(), table);
+    }
+  }
+
+  /**
+   * Creates, empty and side by side, those of the tables that no write has created yet: after a stage every
+   * table it owns exists, written or not.
+   */
+  public void createMissing(Collection<TableSpec> tables) {
+    List<TableSpec> todo = tables.stream().filter(t -> pending.containsKey(t.name())).distinct().toList();
+    Parallel.run(todo.size(), i -> {
+      if (pending.remove(todo.get(i).name()) != null) {
+        create(todo.get(i));
+      }
+    });
+  }
+
+  /** Every table prepared and not created yet: what {@link #createMissing} has left to do at the end of a run. */
+  public List<TableSpec> missing() {
+    return List.copyOf(pending.values());
   }
 
   private void create(TableSpec table) {
@@ -207,9 +241,9 @@ public final class Warehouse {
     }
   }
 
-  /** Whether this process created the table and nothing has been written to it yet. */
+  /** Whether the table holds nothing from before this process: created by it, or to be created by its first write. */
   public boolean createdEmpty(TableSpec table) {
-    return empty.contains(table.name());
+    return empty.contains(table.name()) || pending.containsKey(table.name());
   }
 
   /** The table at its latest version. */
@@ -226,6 +260,11 @@ public final class Warehouse {
   public Optional<TableVersion> version(TableSpec table) {
     Snapshot s = snapshot(table);
     return s.version() < 0 ? Optional.empty() : Optional.of(new TableVersion(s.metadata().id(), s.version()));
+  }
+
+  /** The table's id, or "" before its first commit: what a stage records of the tables it writes. */
+  public String tableId(TableSpec table) {
+    return version(table).map(TableVersion::tableId).orElse("");
   }
 
   /**
@@ -258,8 +297,26 @@ public final class Warehouse {
     }
   }
 
-  /** Every partition (column → value) holding data at a version: a read of the Delta log's file list. */
+  /**
+   * Every partition (column → value) holding data at a version. A short log is replayed on the driver, commit
+   * by commit (no Spark job); a longer one, or one whose early commits are gone, is read from Delta's state.
+   */
   public Set<Map<String, String>> partitions(TableSpec table, TableVersion at) {
+    if (at.version() <= REPLAYED_COMMITS) {
+      try {
+        Map<String, Map<String, String>> live = new HashMap<>();
+        for (Action action : SparkLine.actions(log(table), 0, at.version())) {
+          if (action instanceof AddFile add) {
+            live.put(add.path(), JavaConverters.mapAsJavaMap(add.partitionValues()));
+          } else if (action instanceof RemoveFile remove) {
+            live.remove(remove.path());
+          }
+        }
+        return new HashSet<>(live.values());
+      } catch (RuntimeException e) {
+        LOG.debug("cannot replay the log of {} ({}); reading its state", table.name(), e.getMessage());
+      }
+    }
     List<String> columns = table.partitionColumns();
     Set<Map<String, String>> all = new HashSet<>();
     for (Row r : SparkLine.snapshotAt(log(table), at.version()).allFiles()
@@ -295,7 +352,9 @@ public final class Warehouse {
     Dataset<Row> out = conform(table, rows).observe(written, observed.get(0),
         observed.subList(1, observed.size()).toArray(new Column[0]));
     try {
-      if (condition == null || empty.contains(table.name())) {
+      if (pending.remove(table.name()) != null) {
+        createWithRows(table, out, runId);
+      } else if (condition == null || empty.contains(table.name())) {
         out.writeTo(identifier(table)).option("userMetadata", runId).append();
       } else {
         out.writeTo(identifier(table)).option("userMetadata", runId).overwrite(functions.expr(condition));
@@ -306,6 +365,17 @@ public final class Warehouse {
     empty.remove(table.name());
     Map<String, Object> values = new LinkedHashMap<>(observed(written));
     return new Written(((Number) values.remove("rows")).longValue(), values);
+  }
+
+  private void createWithRows(TableSpec table, Dataset<Row> out, String runId) {
+    try {
+      SparkLine.createWithRows(log(table), table, out, runId);
+    } catch (RuntimeException | Error e) {
+      if (!exists(table)) {
+        pending.put(table.name(), table);
+      }
+      throw e;
+    }
   }
 
   /**

@@ -67,7 +67,7 @@ public final class TagStage implements Stage {
     }
 
     Optional<TableVersion> flows = warehouse.version(TradeFlows.TABLE);
-    String taggedId = warehouse.version(DualUseTagger.TABLE).map(TableVersion::tableId).orElse("");
+    String taggedId = warehouse.tableId(DualUseTagger.TABLE);
     consumed.put(DualUseTagger.TABLE.name(), taggedId);
     if (flows.isEmpty()) {
       return StageResult.skipped(NAME, "trade_flows does not exist yet", consumed);
@@ -96,6 +96,8 @@ public final class TagStage implements Stage {
     Warehouse.Written written = run.step(NAME, "tag " + stale.size() + " source-years",
         () -> warehouse.replace(DualUseTagger.TABLE, tagged, condition, run.runId(),
             sum(when(col("dual_use"), 1L).otherwise(0L)).as("dual_use")), Warehouse.Written::rows);
+    // The table written into, which its first write may have created.
+    consumed.put(DualUseTagger.TABLE.name(), warehouse.tableId(DualUseTagger.TABLE));
     PipelineRuns.Entry entry = new PipelineRuns.Entry(NAME, "all");
     entry.read = ((Number) Warehouse.observed(read).get("rows")).longValue();
     entry.accepted = entry.read;

@@ -40,8 +40,8 @@ class KilledRunIT extends SparkTestBase {
     assertEquals(5, busy.exitCode(), busy.stderr());
     Assertions.assertTrue(busy.stderr().contains("is busy"), busy.stderr());
 
-    // trade_flows is created empty (version 0) before ingest; version 1 is normalize's write.
-    waitFor(killed.resolve("trade_flows/_delta_log/00000000000000000001.json"), run, 300_000);
+    // trade_flows is created by normalize's write (version 0).
+    waitFor(killed.resolve("trade_flows/_delta_log/00000000000000000000.json"), run, 300_000);
     Assertions.assertTrue(run.isAlive(), "the run was still going when killed");
     run.descendants().forEach(ProcessHandle::destroyForcibly);
     run.destroyForcibly().waitFor(30, TimeUnit.SECONDS);

@@ -2,11 +2,19 @@ package org.tradecurb.spark;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.DeltaOperations;
+import org.apache.spark.sql.delta.OptimisticTransaction;
 import org.apache.spark.sql.delta.Snapshot;
 import org.apache.spark.sql.delta.actions.Action;
+import org.apache.spark.sql.delta.actions.FileAction;
+import org.apache.spark.sql.delta.actions.Format;
+import org.apache.spark.sql.delta.actions.Metadata;
 import scala.Option;
 import scala.Tuple2;
 import scala.jdk.javaapi.CollectionConverters;
@@ -39,5 +47,30 @@ public final class SparkLine {
       actions.addAll(CollectionConverters.asJava(commits.next()._2()));
     }
     return actions;
+  }
+
+  /**
+   * Creates a table and writes its first rows in one commit: the metadata CREATE TABLE would write (columns
+   * with comments and NOT NULL, partitioning, properties, comment), then the rows' files.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static long createWithRows(DeltaLog log, TableSpec table, Dataset<Row> rows, String userMetadata) {
+    scala.collection.immutable.Map<String, String> properties = scala.collection.immutable.Map$.MODULE$.empty();
+    for (Map.Entry<String, String> p : table.properties().entrySet()) {
+      properties = properties.updated(p.getKey(), p.getValue());
+    }
+    scala.collection.immutable.Seq<String> partitioning =
+        CollectionConverters.asScala(table.partitionColumns()).toList();
+    OptimisticTransaction txn = log.startTransaction();
+    txn.updateMetadataForNewTable(new Metadata(UUID.randomUUID().toString(), null, table.comment(),
+        new Format("parquet", scala.collection.immutable.Map$.MODULE$.empty()), table.schema().json(), partitioning,
+        properties, Option.apply(System.currentTimeMillis())));
+    scala.collection.immutable.Seq<FileAction> files = txn.writeFiles(rows);
+    DeltaOperations.Write$ write = DeltaOperations.Write$.MODULE$;
+    return txn.commit((scala.collection.immutable.Seq<Action>) (scala.collection.immutable.Seq) files,
+        new DeltaOperations.Write(SaveMode.Append, Option.apply(partitioning), Option.empty(),
+            Option.apply(userMetadata), write.$lessinit$greater$default$5(), write.$lessinit$greater$default$6(),
+            write.$lessinit$greater$default$7(), write.$lessinit$greater$default$8(),
+            write.$lessinit$greater$default$9()));
   }
 }
