@@ -12,9 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.tradecurb.TradecurbException;
 import org.tradecurb.config.TradecurbConfig;
 
@@ -30,6 +29,21 @@ public final class InputLayout {
 
   private InputLayout() {}
 
+  /**
+   * Every file under a folder, by plain listings: Hadoop's recursive listFiles asks each local file for its
+   * permissions, which without Hadoop's native library starts an `ls` process per file.
+   */
+  private static void walk(FileSystem fs, org.apache.hadoop.fs.Path folder, List<FileStatus> files)
+      throws IOException {
+    for (FileStatus status : fs.listStatus(folder)) {
+      if (status.isDirectory()) {
+        walk(fs, status.getPath(), files);
+      } else {
+        files.add(status);
+      }
+    }
+  }
+
   public static Discovery discover(Configuration hadoopConf, String inputRoot, TradecurbConfig config) {
     org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(inputRoot);
     List<String> relativePaths = new ArrayList<>();
@@ -43,9 +57,9 @@ public final class InputLayout {
       if (!fs.getFileStatus(qualified).isDirectory()) {
         throw TradecurbException.unreadableInput("input " + inputRoot + " is not a folder");
       }
-      RemoteIterator<LocatedFileStatus> it = fs.listFiles(qualified, true);
-      while (it.hasNext()) {
-        LocatedFileStatus status = it.next();
+      List<FileStatus> found = new ArrayList<>();
+      walk(fs, qualified, found);
+      for (FileStatus status : found) {
         String path = status.getPath().toUri().getPath();
         String relative = path.substring(prefix.length()).replaceFirst("^/+", "");
         relativePaths.add(relative);

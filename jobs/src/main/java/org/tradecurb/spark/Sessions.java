@@ -46,7 +46,12 @@ public final class Sessions {
    * impact stage's many small stages the re-planning took more time than the work.
    */
   public static Map<String, String> localDefaults() {
-    return Map.of("spark.sql.adaptive.enabled", "false");
+    return Map.of("spark.sql.adaptive.enabled", "false",
+        // Local files without a process started per file written (see LocalFiles). The FileSystem form is not
+        // cached, since spark-submit caches Hadoop's own before the session's settings exist.
+        "spark.hadoop.fs.file.impl", LocalFiles.class.getName(),
+        "spark.hadoop.fs.file.impl.disable.cache", "true",
+        "spark.hadoop.fs.AbstractFileSystem.file.impl", LocalFiles.Context.class.getName());
   }
 
   /**
