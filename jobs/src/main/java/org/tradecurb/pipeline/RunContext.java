@@ -82,6 +82,11 @@ public final class RunContext {
     return lastConsumed.getOrDefault(stage, Map.of());
   }
 
+  /** Where every stage left off, if this run has read it (see {@link #lastConsumed(String)}). */
+  public synchronized java.util.Optional<Map<String, Map<String, String>>> lastConsumedIfRead() {
+    return java.util.Optional.ofNullable(lastConsumed);
+  }
+
   /**
    * Runs one step of a stage under its name, so the Spark UI and the event log read like the pipeline, and
    * logs what it took: one line per step, with the rows it reports.

@@ -68,8 +68,14 @@ public record StageResult(String stage, List<PipelineRuns.Entry> entries, Map<St
 
   /** The consumed map in its pipeline_runs form: {@code key=value;key=value}, keys sorted. */
   public String fingerprint() {
+    return fingerprint(consumed);
+  }
+
+  /** A consumed map in its pipeline_runs form, keys sorted. */
+  public static String fingerprint(Map<String, String> consumed) {
     StringBuilder sb = new StringBuilder();
-    consumed.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ";").append(k).append('=').append(v));
+    new TreeMap<>(consumed).forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ";").append(k).append('=')
+        .append(v));
     return sb.toString();
   }
 

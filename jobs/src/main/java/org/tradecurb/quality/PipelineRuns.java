@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.functions;
@@ -51,6 +53,11 @@ public final class PipelineRuns {
               + "catalogue and events as fingerprints. The next run redoes only what changed since; null when the "
               + "stage failed")
       .build();
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PipelineRuns.class);
+
+  /** Outcomes whose input fingerprint the next run starts from. */
+  private static final List<String> COUNTED = List.of("succeeded", "skipped", "partial");
 
   private PipelineRuns() {}
 
@@ -105,6 +112,34 @@ public final class PipelineRuns {
     }
     if (!rows.isEmpty()) {
       run.warehouse().append(TABLE, run.spark().createDataFrame(rows, TABLE.schema()), run.runId());
+      updateIndex(run, results);
+    }
+  }
+
+  /**
+   * Keeps {@link ConsumedIndex} in step with the commit just made, when this run read where the stages left
+   * off: those fingerprints with this run's own on top. Otherwise the index is stale and the next run reads the
+   * run log. A failure here only costs that read.
+   */
+  private static void updateIndex(RunContext run, List<StageResult> results) {
+    Optional<Map<String, Map<String, String>>> before = run.lastConsumedIfRead();
+    if (before.isEmpty()) {
+      return;
+    }
+    Map<String, String> fingerprints = new TreeMap<>();
+    before.get().forEach((stage, consumed) -> fingerprints.put(stage, StageResult.fingerprint(consumed)));
+    for (StageResult result : results) {
+      boolean counted = result.entries().stream().anyMatch(e -> COUNTED.contains(e.status));
+      if ((!result.failed() || result.partial()) && counted && !result.fingerprint().isEmpty()) {
+        fingerprints.put(result.stage(), result.fingerprint());
+      }
+    }
+    try {
+      ConsumedIndex.write(run.warehouse(), run.warehouse().version(TABLE).orElseThrow(), fingerprints,
+          run.runId());
+    } catch (java.io.IOException | RuntimeException e) {
+      LOG.warn("cannot write {} ({}); the next run reads pipeline_runs instead", ConsumedIndex.FILE,
+          e.getMessage());
     }
   }
 
@@ -113,12 +148,16 @@ public final class PipelineRuns {
    * aggregate over the run log.
    */
   public static Map<String, Map<String, String>> lastConsumed(Warehouse warehouse) {
+    return warehouse.version(TABLE)
+        .map(v -> ConsumedIndex.read(warehouse, v).orElseGet(() -> fromRunLog(warehouse)))
+        .orElseGet(HashMap::new);
+  }
+
+  /** {@link #lastConsumed} from the run log itself. */
+  static Map<String, Map<String, String>> fromRunLog(Warehouse warehouse) {
     Map<String, Map<String, String>> byStage = new HashMap<>();
-    if (!warehouse.exists(TABLE)) {
-      return byStage;
-    }
     for (Row r : warehouse.read(TABLE)
-        .where(col("status").isin("succeeded", "skipped", "partial").and(col("input_fingerprint").isNotNull()))
+        .where(col("status").isin(COUNTED.toArray()).and(col("input_fingerprint").isNotNull()))
         .groupBy("stage").agg(functions.max_by(col("input_fingerprint"), col("finished_at")))
         .collectAsList()) {
       byStage.put(r.getString(0), StageResult.parseFingerprint(r.getString(1)));
