@@ -130,9 +130,8 @@ public final class Warehouse {
 
   /**
    * Makes the tables ready to be written, several at once: marks those missing for creation by their first
-   * write (creates them, in metastore mode); rebuilds a derived table
-   * whose partitioning is not its spec's (its stage then redoes everything, as for a new table); adds
-   * columns an older version did not have.
+   * write (creates them, in metastore mode); rebuilds a derived table whose partitioning is not its spec's (its
+   * stage then redoes everything, as for a new table); adds columns an older version did not have.
    */
   public void prepare(Collection<TableSpec> tables) {
     List<TableSpec> todo = tables.stream().filter(t -> !prepared.contains(t.name())).distinct().toList();
@@ -182,7 +181,7 @@ public final class Warehouse {
     });
   }
 
-  /** Every table prepared and not created yet: what {@link #createMissing} has left to do at the end of a run. */
+  /** Every table prepared and not created yet: what {@link #createMissing} has left at the end of a run. */
   public List<TableSpec> missing() {
     return List.copyOf(pending.values());
   }
@@ -241,7 +240,7 @@ public final class Warehouse {
     }
   }
 
-  /** Whether the table holds nothing from before this process: created by it, or to be created by its first write. */
+  /** Whether the table holds nothing from before this process: created by it, or to be created by a write. */
   public boolean createdEmpty(TableSpec table) {
     return empty.contains(table.name()) || pending.containsKey(table.name());
   }
