@@ -144,8 +144,8 @@ public final class PipelineRuns {
   }
 
   /**
-   * What each stage consumed in its last run that did not fail: where the next run picks up. One small
-   * aggregate over the run log.
+   * What each stage consumed in its last run that did not fail: where the next run picks up. From
+   * {@link ConsumedIndex} when it is current, else one small aggregate over the run log.
    */
   public static Map<String, Map<String, String>> lastConsumed(Warehouse warehouse) {
     return warehouse.version(TABLE)

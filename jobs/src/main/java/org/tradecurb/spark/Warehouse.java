@@ -176,7 +176,7 @@ public final class Warehouse {
     List<TableSpec> todo = tables.stream().filter(t -> pending.containsKey(t.name())).distinct().toList();
     Parallel.run(todo.size(), i -> {
       if (pending.remove(todo.get(i).name()) != null) {
-        create(todo.get(i));
+        SparkLine.create(log(todo.get(i)), todo.get(i), null, null);
       }
     });
   }
@@ -316,6 +316,11 @@ public final class Warehouse {
         LOG.debug("cannot replay the log of {} ({}); reading its state", table.name(), e.getMessage());
       }
     }
+    return partitionsFromState(table, at);
+  }
+
+  /** {@link #partitions} from Delta's state at the version: one job over the log's file list. */
+  Set<Map<String, String>> partitionsFromState(TableSpec table, TableVersion at) {
     List<String> columns = table.partitionColumns();
     Set<Map<String, String>> all = new HashSet<>();
     for (Row r : SparkLine.snapshotAt(log(table), at.version()).allFiles()
@@ -368,7 +373,7 @@ public final class Warehouse {
 
   private void createWithRows(TableSpec table, Dataset<Row> out, String runId) {
     try {
-      SparkLine.createWithRows(log(table), table, out, runId);
+      SparkLine.create(log(table), table, out, runId);
     } catch (RuntimeException | Error e) {
       if (!exists(table)) {
         pending.put(table.name(), table);

@@ -51,10 +51,11 @@ public final class SparkLine {
 
   /**
    * Creates a table and writes its first rows in one commit: the metadata CREATE TABLE would write (columns
-   * with comments and NOT NULL, partitioning, properties, comment), then the rows' files.
+   * with comments and NOT NULL, partitioning, properties, comment), then the rows' files; no rows (null), no
+   * files. Files a failed earlier attempt left in the folder are not in the log, so they do not count.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  public static long createWithRows(DeltaLog log, TableSpec table, Dataset<Row> rows, String userMetadata) {
+  public static long create(DeltaLog log, TableSpec table, Dataset<Row> rows, String userMetadata) {
     scala.collection.immutable.Map<String, String> properties = scala.collection.immutable.Map$.MODULE$.empty();
     for (Map.Entry<String, String> p : table.properties().entrySet()) {
       properties = properties.updated(p.getKey(), p.getValue());
@@ -65,7 +66,8 @@ public final class SparkLine {
     txn.updateMetadataForNewTable(new Metadata(UUID.randomUUID().toString(), null, table.comment(),
         new Format("parquet", scala.collection.immutable.Map$.MODULE$.empty()), table.schema().json(), partitioning,
         properties, Option.apply(System.currentTimeMillis())));
-    scala.collection.immutable.Seq<FileAction> files = txn.writeFiles(rows);
+    scala.collection.immutable.Seq<FileAction> files = rows == null
+        ? CollectionConverters.asScala(new ArrayList<FileAction>()).toList() : txn.writeFiles(rows);
     DeltaOperations.Write$ write = DeltaOperations.Write$.MODULE$;
     return txn.commit((scala.collection.immutable.Seq<Action>) (scala.collection.immutable.Seq) files,
         new DeltaOperations.Write(SaveMode.Append, Option.apply(partitioning), Option.empty(),

@@ -1,0 +1,76 @@
+package org.tradecurb.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
+import org.tradecurb.SparkTestBase;
+
+class WarehouseTest extends SparkTestBase {
+
+  private static TableSpec spec(String name, String... partitionedBy) {
+    return TableSpec.builder(name).layer("silver").comment("counts by source").grain("source").lineage("a test")
+        .column("source", DataTypes.StringType, false, "where the count comes from")
+        .column("n", DataTypes.LongType, false, "a count")
+        .partitionedBy(partitionedBy)
+        .build();
+  }
+
+  private static final TableSpec COUNTS = spec("counts", "source");
+  private static final TableSpec NEVER_WRITTEN = spec("never_written");
+  private static final TableSpec REFUSED = spec("refused");
+
+  private Dataset<Row> rows(Object[]... values) {
+    StructType loose = new StructType().add("source", DataTypes.StringType).add("n", DataTypes.LongType);
+    return spark().createDataFrame(Arrays.stream(values).map(RowFactory::create).toList(), loose);
+  }
+
+  @Test
+  void aTableIsCreatedByItsFirstWriteWithItsSpecAndItsPartitionsReadFromTheLogAsFromTheState() {
+    Warehouse w = new Warehouse(spark(), newDir("first-write").toString(), false, "unused");
+    w.prepare(List.of(COUNTS, NEVER_WRITTEN, REFUSED));
+    Assertions.assertFalse(w.exists(COUNTS), "prepared, not created");
+    Assertions.assertTrue(w.createdEmpty(COUNTS));
+
+    // A replace into a table not created yet is its creation: version 0 holds the rows and the spec.
+    assertEquals(2, w.replace(COUNTS, rows(new Object[] {"a", 1L}, new Object[] {"b", 2L}), "source = 'a'", "r1")
+        .rows());
+    TableVersion created = w.version(COUNTS).orElseThrow();
+    assertEquals(0, created.version());
+    Row detail = sql("DESCRIBE DETAIL " + w.identifier(COUNTS)).first();
+    assertEquals("counts by source", detail.getAs("description"));
+    assertEquals(List.of("source"), detail.getList(detail.fieldIndex("partitionColumns")));
+    assertEquals("a test", detail.<String, String>getJavaMap(detail.fieldIndex("properties")).get("tradecurb.source"));
+    Assertions.assertFalse(sql("SELECT * FROM " + w.identifier(COUNTS)).schema().apply("n").nullable(),
+        "NOT NULL from the spec");
+
+    w.append(COUNTS, rows(new Object[] {"c", 3L}), "r2");
+    w.replace(COUNTS, rows(), "source = 'b'", "r3");
+    TableVersion now = w.version(COUNTS).orElseThrow();
+    assertEquals(2, now.version());
+    assertEquals(Set.of(Map.of("source", "a"), Map.of("source", "b")), w.partitions(COUNTS, created));
+    assertEquals(Set.of(Map.of("source", "a"), Map.of("source", "c")), w.partitions(COUNTS, now));
+    assertEquals(w.partitionsFromState(COUNTS, created), w.partitions(COUNTS, created), "replayed = state");
+    assertEquals(w.partitionsFromState(COUNTS, now), w.partitions(COUNTS, now), "replayed = state");
+
+    // A first write refused by the spec (a null in a NOT NULL column) leaves the table to be created.
+    Assertions.assertThrows(Exception.class, () -> w.append(REFUSED, rows(new Object[] {"a", null}), "r4"));
+    Assertions.assertFalse(w.exists(REFUSED));
+    Assertions.assertTrue(w.createdEmpty(REFUSED));
+
+    // What no write created is created empty on request.
+    w.createMissing(List.of(COUNTS, NEVER_WRITTEN, REFUSED));
+    assertEquals(0L, w.read(NEVER_WRITTEN).count());
+    assertEquals(0L, w.read(REFUSED).count());
+    assertEquals(2, w.version(COUNTS).orElseThrow().version(), "a written table is left alone");
+  }
+}
