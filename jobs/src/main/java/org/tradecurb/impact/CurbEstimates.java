@@ -109,7 +109,9 @@ public final class CurbEstimates {
                 .as("origin"), destination.as("destination"), col("reporter_iso3"), col("partner_iso3"),
             col("targeted"), functions.array_contains(col("event_destinations"), lit("ALL")).as("everywhere"),
             col("category"), coalesce(col("dual_use_code"), lit(Categories.NON_DUAL_USE)).as("code"),
-            month(col("period")).as("month"), col("value_usd"), month(col("pre_start")).as("pre_start"),
+            month(col("period")).as("month"), col("value_usd"),
+            month(coalesce(col("release_end"), col("period"))).as("window_month"),
+            month(col("pre_start")).as("pre_start"),
             month(col("pre_end")).as("pre_end"), month(col("event_month")).as("event_month"),
             month(col("post_end")).as("post_end"),
             month(coalesce(col("anticipation_month"), col("event_month"))).as("anticipation"));
@@ -182,7 +184,7 @@ public final class CurbEstimates {
         Row r = input.next();
         String d = r.getAs("destination");
         panel.add(new CurbEstimator.Observation(d, r.getAs("category"), r.getAs("code"), r.<Integer>getAs("month"),
-            r.<Double>getAs("value_usd")));
+            r.<Double>getAs("value_usd"), r.<Integer>getAs("window_month")));
         if (!route.containsKey(d)) {
           route.put(d, r);
           windows.put(d, new CurbEstimator.Windows(r.getAs("pre_start"), r.getAs("pre_end"),

@@ -4,9 +4,11 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The curb_impact measures re-estimated with their uncertainty, on the code x destination x month panel of one
@@ -33,10 +35,16 @@ public final class CurbEstimator {
 
   /**
    * One month of one code to one destination. Non-dual-use codes come as one series (code
-   * {@link Categories#NON_DUAL_USE}), so in the regressions they are a single cluster.
+   * {@link Categories#NON_DUAL_USE}), so in the regressions they are a single cluster. {@code windowMonth} is the
+   * month whose window the observation falls in: the last month of a combined release, else its own.
    */
-  public record Observation(String destination, String category, String code, int month, double value)
-      implements Serializable {}
+  public record Observation(String destination, String category, String code, int month, double value,
+      int windowMonth) implements Serializable {
+
+    public Observation(String destination, String category, String code, int month, double value) {
+      this(destination, category, code, month, value, month);
+    }
+  }
 
   /**
    * A destination's windows as month indices (year*12 + month-1): pre and post inclusive, the event month
@@ -92,7 +100,7 @@ public final class CurbEstimator {
       String category) {
     Design d = new Design(1);
     for (Observation o : panel) {
-      String w = windows.get(o.destination()).window(o.month());
+      String w = windows.get(o.destination()).window(o.windowMonth());
       if (o.destination().equals(target) && o.category().equals(category) && w != null) {
         d.add(o.value(), o.code(), new String[] {o.code()}, post(w));
       }
@@ -112,7 +120,7 @@ public final class CurbEstimator {
     for (Observation o : panel) {
       Double earlier = byCodeMonth.get(o.code() + "|" + (o.month() - 12));
       if (earlier != null && o.destination().equals(target) && o.category().equals(category)
-          && "post".equals(windows.get(target).window(o.month()))) {
+          && "post".equals(windows.get(target).window(o.windowMonth()))) {
         d.add(o.value(), o.code(), new String[] {o.code()}, 1);
         d.add(earlier, o.code(), new String[] {o.code()}, 0);
       }
@@ -127,7 +135,7 @@ public final class CurbEstimator {
     }
     Design d = new Design(2);
     for (Observation o : panel) {
-      String w = windows.get(o.destination()).window(o.month());
+      String w = windows.get(o.destination()).window(o.windowMonth());
       boolean treated = o.category().equals(category);
       if (o.destination().equals(target) && w != null && (treated || o.category().equals(Categories.NON_DUAL_USE))) {
         double post = post(w);
@@ -140,8 +148,9 @@ public final class CurbEstimator {
   static Estimate didControls(List<Observation> panel, Map<String, Windows> windows, String target,
       Collection<String> controls, String category) {
     Design d = new Design(2);
+    Set<Integer> months = targetMonths(panel, target);
     for (Observation o : panel) {
-      String w = windows.get(o.destination()).window(o.month());
+      String w = aligned(o, windows.get(target), months);
       boolean isTarget = o.destination().equals(target);
       if (w != null && o.category().equals(category) && (isTarget || controls.contains(o.destination()))) {
         double post = post(w);
@@ -151,12 +160,29 @@ public final class CurbEstimator {
     return Estimate.of(DID_CONTROLS, null, d.fit(), 1);
   }
 
+  /** The months the target published: control destinations are compared over these alone. */
+  private static Set<Integer> targetMonths(List<Observation> panel, String target) {
+    Set<Integer> months = new HashSet<>();
+    for (Observation o : panel) {
+      if (o.destination().equals(target)) {
+        months.add(o.windowMonth());
+      }
+    }
+    return months;
+  }
+
+  /** The observation's window, months aligned to the target's: the target's windows, none outside its months. */
+  private static String aligned(Observation o, Windows target, Set<Integer> months) {
+    return months.contains(o.windowMonth()) ? target.window(o.windowMonth()) : null;
+  }
+
   static Estimate didTriple(List<Observation> panel, Map<String, Windows> windows, String target,
       Collection<String> controls, String category) {
     Design d = new Design(4);
     if (!category.equals(Categories.NON_DUAL_USE)) {
+      Set<Integer> months = targetMonths(panel, target);
       for (Observation o : panel) {
-        String w = windows.get(o.destination()).window(o.month());
+        String w = aligned(o, windows.get(target), months);
         boolean isTarget = o.destination().equals(target);
         boolean treated = o.category().equals(category);
         if (w != null && (treated || o.category().equals(Categories.NON_DUAL_USE))

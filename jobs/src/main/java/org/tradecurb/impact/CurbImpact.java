@@ -86,7 +86,8 @@ public final class CurbImpact {
               + "destinations, percent; null "
               + "where the control destinations report nothing comparable (e.g. only Japan reports imports from China)")
       .column("control_destinations", DataTypes.createArrayType(DataTypes.StringType, true), false,
-          "Control destinations with data for the category (empty: no control-destination DiD)")
+          "Control destinations with data for the category in both windows, on the route's months (empty: no "
+              + "control-destination DiD)")
       .column("controls_left_out", DataTypes.createArrayType(DataTypes.StringType, true), false,
           "Configured control destinations left out for this event: another event names them as its own "
               + "destination in or before its windows (e.g. USA, under the US-only ban of December 2024)")
@@ -144,34 +145,38 @@ public final class CurbImpact {
   }
 
   /**
-   * Per route and category, the window statistics of the control destinations' summed series: exports to
+   * Per route and category, the control destinations' ratio of window means ({@code ctrl_ratio}): exports to
    * the control destinations by the same reporter, or imports from the same partner by the control reporters
-   * — the route's own destination left out — with {@code ctrl_ratio}, the ratio of their window means.
+   * — the route's own destination left out. Months are aligned to the route's: a control counts only the
+   * months the route has in each window, in the route's window, so a control reporter that published other
+   * months never shifts the comparison. Each control's window means are summed over the controls observed in
+   * both windows (a control missing a month lowers no total).
    */
   static Dataset<Row> controlStats(Dataset<Row> windowed, List<String> controls) {
-    Dataset<Row> routes = windowed.select(keys(ROUTE_CATEGORY)).distinct();
+    Dataset<Row> routeMonths = windowed.where(col("window").isin("pre", "post"))
+        .select(col("event_id"), col("reporter_iso3"), col("partner_iso3"), col("flow"), col("category"),
+            col("period"), col("window"));
     Dataset<Row> c = windowed.select(col("event_id"), col("reporter_iso3").as("c_reporter"),
-        col("partner_iso3").as("c_partner"), col("flow"), col("category"), col("period"), col("window"),
-        col("value_usd"), col("quantity_kg"), col("prev_value_usd"), col("controls_left_out"));
+        col("partner_iso3").as("c_partner"), col("flow"), col("category"), col("period"), col("value_usd"),
+        col("controls_left_out"));
     Object[] controlList = controls.toArray(new String[0]);
     Column exportSide = col("flow").equalTo("export").and(col("c_reporter").equalTo(col("reporter_iso3")))
         .and(col("c_partner").isin(controlList)).and(col("c_partner").notEqual(col("partner_iso3")));
     Column importSide = col("flow").equalTo("import").and(col("c_partner").equalTo(col("partner_iso3")))
         .and(col("c_reporter").isin(controlList)).and(col("c_reporter").notEqual(col("reporter_iso3")));
-    List<Column> stats = new java.util.ArrayList<>(windowStats());
-    stats.add(functions.array_sort(functions.array_distinct(functions.flatten(functions.collect_list("controls"))))
-        .as("control_destinations"));
-    return routes.join(c, new String[] {"event_id", "flow", "category"})
+    return routeMonths.join(c, new String[] {"event_id", "flow", "category", "period"})
         .where(exportSide.or(importSide))
         .withColumn("control", when(col("flow").equalTo("export"), col("c_partner")).otherwise(col("c_reporter")))
         .where(functions.not(functions.array_contains(col("controls_left_out"), col("control"))))
-        .groupBy(keys("event_id", "reporter_iso3", "partner_iso3", "flow", "category", "period", "window"))
-        .agg(ExactSum.sum("value_usd").as("value_usd"), ExactSum.sum("quantity_kg").as("quantity_kg"),
-            ExactSum.sum("prev_value_usd").as("prev_value_usd"), functions.collect_set("control").as("controls"))
+        .groupBy(keys("event_id", "reporter_iso3", "partner_iso3", "flow", "category", "control"))
+        .agg(ExactSum.avg(when(col("window").equalTo("pre"), col("value_usd"))).as("pre_mean"),
+            ExactSum.avg(when(col("window").equalTo("post"), col("value_usd"))).as("post_mean"))
+        .where(col("pre_mean").isNotNull().and(col("post_mean").isNotNull()))
         .groupBy(keys(ROUTE_CATEGORY))
-        .agg(stats.get(0), stats.subList(1, stats.size()).toArray(new Column[0]))
+        .agg(ExactSum.sum("pre_mean").as("ctrl_pre"), ExactSum.sum("post_mean").as("ctrl_post"),
+            functions.array_sort(functions.collect_list("control")).as("control_destinations"))
         .select(col("event_id"), col("reporter_iso3"), col("partner_iso3"), col("flow"), col("category"),
-            ratio(col("post_value_usd"), col("pre_value_usd")).as("ctrl_ratio"), col("control_destinations"));
+            ratio(col("ctrl_post"), col("ctrl_pre")).as("ctrl_ratio"), col("control_destinations"));
   }
 
   /**

@@ -169,7 +169,8 @@ public final class EventPanel {
             base.sparkSession().createDataFrame(treatments, TREATMENTS))), treated(), eventCategory())
         .groupBy(monthly[0], java.util.Arrays.copyOfRange(monthly, 1, monthly.length))
         .agg(ExactSum.sum("value_usd").as("value_usd"), ExactSum.sum("net_weight_kg").as("quantity_kg"),
-            ExactSum.sum(when(col("match_approximate"), col("value_usd")).otherwise(lit(0.0))).as("approx_value_usd"));
+            ExactSum.sum(when(col("match_approximate"), col("value_usd")).otherwise(lit(0.0))).as("approx_value_usd"),
+            max("release_end").as("release_end"));
     Dataset<Row> published = used.select("reporter_iso3", "flow", "period").distinct();
     Dataset<Row> keys = observed.select(series[0], java.util.Arrays.copyOfRange(series, 1, series.length)).distinct();
     // A null key (dual_use_code of non-dual-use lines) must still meet its months: join on it null-safe.
@@ -185,6 +186,7 @@ public final class EventPanel {
     out.add(col("o.value_usd"));
     out.add(col("o.quantity_kg"));
     out.add(col("o.approx_value_usd"));
+    out.add(col("o.release_end"));
     return keys.join(published, new String[] {"reporter_iso3", "flow"}).as("s")
         .join(observed.as("o"), same, "left")
         .select(out.toArray(new Column[0]))
@@ -197,8 +199,9 @@ public final class EventPanel {
   /**
    * The panel with each month's window — "pre", "anticipation" (from the anticipation month to the event month,
    * when the pre window ends before it), "post" or null, from the event windows and the last month
-   * the reporter published for that flow — and the value of the same month a year earlier
-   * ({@code prev_value_usd}, null when that month is not in the series).
+   * the reporter published for that flow; every month of a combined release in the window of its last — and
+   * the value of the same month a year earlier ({@code prev_value_usd}, null when that month is not in the
+   * series).
    */
   public static Dataset<Row> withWindows(Dataset<Row> panel, Dataset<Row> windows) {
     return withWindows(panel, windows, new String[0]);
@@ -212,10 +215,12 @@ public final class EventPanel {
     Column yearEarlier = functions.first(col("value_usd")).over(Window
         .partitionBy(java.util.Arrays.stream(seriesKeys(seriesKeys)).map(functions::col).toArray(Column[]::new))
         .orderBy(monthIndex).rangeBetween(-12, -12));
-    Column window = when(col("period").geq(col("pre_start")).and(col("period").leq(col("pre_end"))), lit("pre"))
-        .when(col("period").geq(col("anticipation_month")).and(col("period").lt(col("event_month"))),
-            lit("anticipation"))
-        .when(col("period").geq(col("event_month")).and(col("period").leq(postEnd)), lit("post"));
+    // A release of several months (China's January+February) is one period, in the window of its last month: a
+    // February event never counts the January half as pre-event trade.
+    Column month = coalesce(col("release_end"), col("period"));
+    Column window = when(month.geq(col("pre_start")).and(month.leq(col("pre_end"))), lit("pre"))
+        .when(month.geq(col("anticipation_month")).and(month.lt(col("event_month"))), lit("anticipation"))
+        .when(month.geq(col("event_month")).and(month.leq(postEnd)), lit("post"));
     Map<String, Column> added = new java.util.LinkedHashMap<>();
     added.put("post_start", col("event_month"));
     added.put("post_end", postEnd);

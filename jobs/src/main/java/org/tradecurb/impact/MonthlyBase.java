@@ -28,7 +28,7 @@ public final class MonthlyBase {
 
   static final String[] KEYS = {"reporter_iso3", "partner_iso3", "flow", "period", "source", "used", "dual_use",
       "dual_use_category", "control_categories", "control_instruments", "match_approximate", "match_breadth",
-      "split_from_combined", "mirror_hs6", "dual_use_code"};
+      "split_from_combined", "release_end", "mirror_hs6", "dual_use_code"};
 
   private MonthlyBase() {}
 

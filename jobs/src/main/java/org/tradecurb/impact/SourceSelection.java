@@ -82,12 +82,15 @@ public final class SourceSelection {
 
   /**
    * China Customs sometimes publishes January and February only together: the figure is split evenly over
-   * the two months and marked, so it is never read as a collapse in January.
+   * the two months and marked, so it is never read as a collapse in January. {@code release_end} keeps the
+   * release's last month (null for a single month), so that windows can take the release as one period.
    */
   public static Dataset<Row> splitCombinedMonths(Dataset<Row> flows) {
     Column months = functions.sequence(lit(0), col("period_months").minus(1));
     Column share = lit(1.0).divide(col("period_months"));
-    return flows.withColumn("month_offset", explode(months))
+    return flows.withColumn("release_end", when(col("period_months").gt(1),
+            functions.add_months(col("period"), col("period_months").minus(1)).cast("date")))
+        .withColumn("month_offset", explode(months))
         .withColumn("period", functions.add_months(col("period"), col("month_offset")).cast("date"))
         .withColumn("split_from_combined", col("period_months").gt(1))
         .withColumn("value_usd", col("value_usd").multiply(share))

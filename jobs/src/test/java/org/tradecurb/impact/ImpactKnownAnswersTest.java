@@ -120,6 +120,18 @@ class ImpactKnownAnswersTest extends SparkTestBase {
     return r.get(0);
   }
 
+  /** The model of {@code rows} under one event, handed to {@code check} and released after. */
+  private void measured(List<Row> rows, TradecurbConfig config, CurbEvent event,
+      java.util.function.Consumer<ImpactModel> check) {
+    ImpactModel model = ImpactModel.build(spark(), spark().createDataFrame(rows, TAGGED), List.of(event),
+        ImpactSettings.from(config), Map.of());
+    try {
+      check.accept(model);
+    } finally {
+      model.release();
+    }
+  }
+
   private static double d(Row r, String column) {
     return r.<Double>getAs(column);
   }
@@ -300,9 +312,7 @@ class ImpactKnownAnswersTest extends SparkTestBase {
         .with("impact.control-destinations", List.of("KOR"));
     CurbEvent event = new CurbEvent("test_curb", "test", java.time.LocalDate.of(2026, 3, 10), List.of("JPN"),
         List.of("*"), java.time.LocalDate.of(2026, 2, 20));
-    ImpactModel stopped = ImpactModel.build(spark(), spark().createDataFrame(rows, TAGGED), List.of(event),
-        ImpactSettings.from(config), Map.of());
-    try {
+    measured(rows, config, event, stopped -> {
       Row g = stopped.impact().where("partner_iso3 = 'JPN' AND category = 'graphite'").first();
       assertEquals(Date.valueOf("2025-12-01"), g.getAs("pre_start"));
       assertEquals(Date.valueOf("2026-01-01"), g.getAs("pre_end"));
@@ -320,8 +330,92 @@ class ImpactKnownAnswersTest extends SparkTestBase {
       assertEquals(1L, koreaOrdinary.<Long>getAs("anticipation_months_observed"), "windows are the event's, so "
           + "February is set apart on the control routes too");
       assertEquals(0.0, d(koreaOrdinary, "anticipation_change_pct"), 1e-9);
-    } finally {
-      stopped.release();
+    });
+  }
+
+  /**
+   * A February event on a reporter that publishes January and February as one release: the release is one
+   * period, in the window of its last month, so its January half is never read as pre-event trade. A reporter
+   * publishing monthly keeps calendar windows.
+   */
+  @Test
+  void aFebruaryEventTakesTheCombinedJanuaryFebruaryReleaseAsOnePeriod() {
+    String a = "38011000";
+    String n = "61091000";
+    List<Row> rows = new ArrayList<>();
+    for (String month : new String[] {"2025-11", "2025-12", "2026-03", "2026-04"}) {
+      rows.add(row("china_customs", "CHN", "JPN", "export", month, 1, a, month.startsWith("2025") ? 100 : 40,
+          null));
+      rows.add(row("china_customs", "CHN", "JPN", "export", month, 1, n, 200, null));
+      rows.add(row("china_customs", "CHN", "KOR", "export", month, 1, a, 50, null));
+      rows.add(row("china_customs", "CHN", "KOR", "export", month, 1, n, 100, null));
     }
+    rows.add(row("china_customs", "CHN", "JPN", "export", "2026-01", 2, a, 120, null));
+    rows.add(row("china_customs", "CHN", "JPN", "export", "2026-01", 2, n, 400, null));
+    rows.add(row("china_customs", "CHN", "KOR", "export", "2026-01", 2, a, 100, null));
+    rows.add(row("china_customs", "CHN", "KOR", "export", "2026-01", 2, n, 200, null));
+    String[] japanMonths = {"2025-12", "2026-01", "2026-02", "2026-03"};
+    double[] japanA = {100, 100, 40, 40};
+    for (int i = 0; i < japanMonths.length; i++) {
+      rows.add(row("japan_customs", "JPN", "CHN", "import", japanMonths[i], 1, "380110000", japanA[i], null));
+    }
+    TradecurbConfig config = TradecurbConfig.defaults().with("impact.pre-months", 2)
+        .with("impact.control-destinations", List.of("KOR"));
+    CurbEvent event = new CurbEvent("test_curb", "test", java.time.LocalDate.of(2026, 2, 10), List.of("JPN"),
+        List.of("*"), null);
+    measured(rows, config, event, february -> {
+      Row g = february.impact().where("reporter_iso3 = 'CHN' AND partner_iso3 = 'JPN' AND category = 'graphite'")
+          .first();
+      assertEquals(Date.valueOf("2025-12-01"), g.getAs("pre_start"));
+      assertEquals(Date.valueOf("2026-01-01"), g.getAs("pre_end"));
+      assertEquals(1L, g.<Long>getAs("pre_months_observed"), "January is half of a release with February");
+      assertEquals(100.0, d(g, "pre_value_usd"), 1e-9);
+      assertEquals(4L, g.<Long>getAs("post_months_observed"));
+      assertEquals(50.0, d(g, "post_value_usd"), 1e-9, "(60 + 60 + 40 + 40) / 4");
+      assertEquals(-50.0, d(g, "value_change_pct"), 1e-9);
+      assertEquals(-50.0, d(g, "did_vs_non_dual_use"), 1e-9, "(50 / 100) / (200 / 200)");
+      assertEquals(-50.0, d(g, "did_vs_control_destinations"), 1e-9, "(50 / 100) / (50 / 50)");
+      Row japan = february.impact().where("reporter_iso3 = 'JPN' AND category = 'graphite'").first();
+      assertEquals(2L, japan.<Long>getAs("pre_months_observed"), "Japan publishes January on its own");
+      assertEquals(100.0, d(japan, "pre_value_usd"), 1e-9);
+      assertEquals(40.0, d(japan, "post_value_usd"), 1e-9);
+    });
+  }
+
+  /**
+   * Control reporters that published other months than the route: Korea through June, Taiwan not in April.
+   * Their months are aligned to Japan's (January–April), each control's window means summed.
+   */
+  @Test
+  void controlMonthsAreAlignedToTheRoutes() {
+    String a = "380110000";
+    List<Row> rows = new ArrayList<>();
+    String[] months = {"2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"};
+    double[] japan = {100, 100, 50, 50};
+    double[] korea = {100, 100, 100, 100, 300, 300};
+    double[] taiwan = {50, 50, 50};
+    for (int i = 0; i < months.length; i++) {
+      if (i < japan.length) {
+        rows.add(row("japan_customs", "JPN", "CHN", "import", months[i], 1, a, japan[i], null));
+      }
+      rows.add(row("comtrade", "KOR", "CHN", "import", months[i], 1, a.substring(0, 6), korea[i], null));
+      if (i < taiwan.length) {
+        rows.add(row("comtrade", "TWN", "CHN", "import", months[i], 1, a.substring(0, 6), taiwan[i], null));
+      }
+    }
+    TradecurbConfig config = TradecurbConfig.defaults().with("impact.pre-months", 2)
+        .with("impact.control-destinations", List.of("KOR", "TWN"));
+    CurbEvent event = new CurbEvent("test_curb", "test", java.time.LocalDate.of(2026, 3, 10), List.of("JPN"),
+        List.of("*"), null);
+    measured(rows, config, event, aligned -> {
+      Row g = aligned.impact().where("reporter_iso3 = 'JPN' AND category = 'graphite'").first();
+      assertEquals(-50.0, d(g, "value_change_pct"), 1e-9);
+      // Unaligned (each reporter's own months, summed by month): 0.5 / (212.5 / 150) - 1 = -64.7%.
+      assertEquals(-50.0, d(g, "did_vs_control_destinations"), 1e-9, "0.5 / ((100 + 50) / (100 + 50))");
+      assertEquals(List.of("KOR", "TWN"), g.getList(g.fieldIndex("control_destinations")));
+      Row fitted = aligned.estimates().where("reporter_iso3 = 'JPN' AND category = 'graphite' AND test IS NULL "
+          + "AND measure = 'did_vs_control_destinations'").first();
+      assertEquals(Math.log(0.5), fitted.<Double>getAs("estimate_log"), 1e-6, "the Poisson fit on the same months");
+    });
   }
 }
