@@ -134,6 +134,30 @@ ORDER BY CASE category WHEN 'all_dual_use' THEN 0 WHEN 'non_dual_use' THEN 2 ELS
 -- COMMAND ----------
 
 -- MAGIC %md
+-- MAGIC ### By horizon
+-- MAGIC
+-- MAGIC The same change over the first 1, 3, 6 and 12 post months (the event month first) against the same pre window,
+-- MAGIC null until the post window holds that many months: a curb that bites at once and one that builds up look alike
+-- MAGIC over the full window, not here.
+
+-- COMMAND ----------
+
+-- expect: rows
+SELECT category,
+       round(value_change_pct_1m, 1) AS change_1m, round(value_change_pct_3m, 1) AS change_3m,
+       round(value_change_pct_6m, 1) AS change_6m, round(value_change_pct_12m, 1) AS change_12m,
+       round(value_change_pct, 1) AS change_full_window,
+       round(did_vs_non_dual_use_3m, 1) AS did_vs_non_dual_use_3m,
+       round(did_vs_control_destinations_3m, 1) AS did_vs_controls_3m
+FROM curb_impact
+WHERE event_id = '${tradecurb.event}'
+  AND reporter_iso3 = '${tradecurb.reporter}' AND partner_iso3 = '${tradecurb.partner}'
+  AND flow = '${tradecurb.flow}'
+ORDER BY CASE category WHEN 'all_dual_use' THEN 0 WHEN 'non_dual_use' THEN 2 ELSE 1 END, category;
+
+-- COMMAND ----------
+
+-- MAGIC %md
 -- MAGIC The year-over-year change by hand from `monthly_flows`, as a check on `curb_impact` and to add kilograms and unit
 -- MAGIC values: every post-window month against the same month a year earlier, summed.
 

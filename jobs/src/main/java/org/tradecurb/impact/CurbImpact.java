@@ -29,6 +29,13 @@ public final class CurbImpact {
   static final String[] ROUTE = {"event_id", "reporter_iso3", "partner_iso3", "flow"};
   static final String[] ROUTE_CATEGORY = {"event_id", "reporter_iso3", "partner_iso3", "flow", "category"};
 
+  /** Months from the event month (itself included) over which the change is measured too, beside the full window. */
+  public static final List<Integer> HORIZONS = List.of(1, 3, 6, 12);
+
+  /** The measures given at each horizon: {@code <measure>_<h>m}. */
+  static final List<String> HORIZON_MEASURES = List.of("value_change_pct", "did_vs_non_dual_use",
+      "did_vs_control_destinations");
+
   public static final TableSpec TABLE = TableSpec.builder("curb_impact")
       .layer("gold")
       .comment("One row per event x route x category: what changed around the curb. Percentages are percent "
@@ -93,10 +100,32 @@ public final class CurbImpact {
               + "destination in or before its windows (e.g. USA, under the US-only ban of December 2024)")
       .column("approximate_value_share", DataTypes.DoubleType, true, "Share of the pre and post windows' value "
           + "tagged through an approximate match (partial_national or hs6 line that also holds uncontrolled goods)")
+      .columns(horizonColumns())
       .columns(CurbEstimates.intervalColumns())
       .build();
 
   private CurbImpact() {}
+
+  static String atHorizon(String measure, int months) {
+    return measure + "_" + months + "m";
+  }
+
+  private static org.apache.spark.sql.types.StructType horizonColumns() {
+    TableSpec.Builder b = TableSpec.builder("horizons");
+    for (int h : HORIZONS) {
+      for (String m : HORIZON_MEASURES) {
+        b.column(atHorizon(m, h), DataTypes.DoubleType, true, m + " over the first " + h + " post month"
+            + (h == 1 ? "" : "s") + " (the event month first) against the same pre window; null until the post "
+            + "window holds " + h + " month" + (h == 1 ? "" : "s"));
+      }
+    }
+    return b.build().schema();
+  }
+
+  /** Post months within {@code months} of the event month. */
+  private static Column postWithin(int months) {
+    return col("window").equalTo("post").and(col("post_month").lt(months));
+  }
 
   /** Window means and year-over-year sums of a monthly series, as aggregates over its months. */
   static List<Column> windowStats() {
@@ -112,6 +141,12 @@ public final class CurbImpact {
         ExactSum.sum(when(yoyPair, col("value_usd"))).as("yoy_post"),
         ExactSum.sum(when(yoyPair, col("prev_value_usd"))).as("yoy_prev"),
         count(when(yoyPair, lit(1))).as("yoy_months"));
+  }
+
+  /** The mean monthly value over each horizon: {@code post_value_usd_<h>m}. */
+  private static List<Column> horizonMeans() {
+    return HORIZONS.stream().map(h -> ExactSum.avg(when(postWithin(h), col("value_usd")))
+        .as(atHorizon("post_value_usd", h))).toList();
   }
 
   private static Column[] keys(String... names) {
@@ -150,12 +185,12 @@ public final class CurbImpact {
    * — the route's own destination left out. Months are aligned to the route's: a control counts only the
    * months the route has in each window, in the route's window, so a control reporter that published other
    * months never shifts the comparison. Each control's window means are summed over the controls observed in
-   * both windows (a control missing a month lowers no total).
+   * both windows (a control missing a month lowers no total); {@code ctrl_ratio_<h>m} the same at each horizon.
    */
   static Dataset<Row> controlStats(Dataset<Row> windowed, List<String> controls) {
     Dataset<Row> routeMonths = windowed.where(col("window").isin("pre", "post"))
         .select(col("event_id"), col("reporter_iso3"), col("partner_iso3"), col("flow"), col("category"),
-            col("period"), col("window"));
+            col("period"), col("window"), col("post_month"));
     Dataset<Row> c = windowed.select(col("event_id"), col("reporter_iso3").as("c_reporter"),
         col("partner_iso3").as("c_partner"), col("flow"), col("category"), col("period"), col("value_usd"),
         col("controls_left_out"));
@@ -164,19 +199,35 @@ public final class CurbImpact {
         .and(col("c_partner").isin(controlList)).and(col("c_partner").notEqual(col("partner_iso3")));
     Column importSide = col("flow").equalTo("import").and(col("c_partner").equalTo(col("partner_iso3")))
         .and(col("c_reporter").isin(controlList)).and(col("c_reporter").notEqual(col("reporter_iso3")));
+    // Each control's post means, over the whole window and each horizon; per route, the ratio of their sums.
+    List<Column> postMeans = new java.util.ArrayList<>(List.of(
+        ExactSum.avg(when(col("window").equalTo("post"), col("value_usd"))).as("post_mean")));
+    List<Column> ratios = new java.util.ArrayList<>(List.of(controlRatio(col("post_mean")).as("ctrl_ratio")));
+    List<Column> out = new java.util.ArrayList<>(List.of(keys(ROUTE_CATEGORY)));
+    out.add(col("control_destinations"));
+    out.add(col("ctrl_ratio"));
+    for (int h : HORIZONS) {
+      postMeans.add(ExactSum.avg(when(postWithin(h), col("value_usd"))).as(atHorizon("post_mean", h)));
+      ratios.add(controlRatio(col(atHorizon("post_mean", h))).as(atHorizon("ctrl_ratio", h)));
+      out.add(col(atHorizon("ctrl_ratio", h)));
+    }
     return routeMonths.join(c, new String[] {"event_id", "flow", "category", "period"})
         .where(exportSide.or(importSide))
         .withColumn("control", when(col("flow").equalTo("export"), col("c_partner")).otherwise(col("c_reporter")))
         .where(functions.not(functions.array_contains(col("controls_left_out"), col("control"))))
         .groupBy(keys("event_id", "reporter_iso3", "partner_iso3", "flow", "category", "control"))
         .agg(ExactSum.avg(when(col("window").equalTo("pre"), col("value_usd"))).as("pre_mean"),
-            ExactSum.avg(when(col("window").equalTo("post"), col("value_usd"))).as("post_mean"))
+            postMeans.toArray(new Column[0]))
         .where(col("pre_mean").isNotNull().and(col("post_mean").isNotNull()))
         .groupBy(keys(ROUTE_CATEGORY))
-        .agg(ExactSum.sum("pre_mean").as("ctrl_pre"), ExactSum.sum("post_mean").as("ctrl_post"),
-            functions.array_sort(functions.collect_list("control")).as("control_destinations"))
-        .select(col("event_id"), col("reporter_iso3"), col("partner_iso3"), col("flow"), col("category"),
-            ratio(col("ctrl_post"), col("ctrl_pre")).as("ctrl_ratio"), col("control_destinations"));
+        .agg(functions.array_sort(functions.collect_list("control")).as("control_destinations"),
+            ratios.toArray(new Column[0]))
+        .select(out.toArray(new Column[0]));
+  }
+
+  /** The controls' summed post means over their summed pre means, of the controls with a post mean. */
+  private static Column controlRatio(Column postMean) {
+    return ratio(ExactSum.sum(postMean), ExactSum.sum(when(postMean.isNotNull(), col("pre_mean"))));
   }
 
   /**
@@ -196,6 +247,7 @@ public final class CurbImpact {
   public static Dataset<Row> compute(Dataset<Row> windowed, ImpactSettings settings) {
     // One aggregate per route and category: window statistics, and the route's windows (the same in each row).
     List<Column> aggregates = new java.util.ArrayList<>(windowStats());
+    aggregates.addAll(horizonMeans());
     for (String w : List.of("pre_start", "pre_end", "post_start", "post_end", "event_destinations",
         "post_capped_by", "controls_left_out")) {
       aggregates.add(first(w).as(w));
@@ -210,8 +262,13 @@ public final class CurbImpact {
         .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]));
     Dataset<Row> control = controlStats(windowed, settings.controlDestinations());
     Column nonDualUse = col("category").equalTo(Categories.NON_DUAL_USE);
-    Dataset<Row> routeNonDualUse = route.where(nonDualUse).select(col("event_id"), col("reporter_iso3"),
-        col("partner_iso3"), col("flow"), ratio(col("post_value_usd"), col("pre_value_usd")).as("nd_ratio"));
+    List<Column> nonDualUseRatios = new java.util.ArrayList<>(List.of(keys(ROUTE)));
+    nonDualUseRatios.add(ratio(col("post_value_usd"), col("pre_value_usd")).as("nd_ratio"));
+    for (int h : HORIZONS) {
+      nonDualUseRatios.add(ratio(col(atHorizon("post_value_usd", h)), col("pre_value_usd"))
+          .as(atHorizon("nd_ratio", h)));
+    }
+    Dataset<Row> routeNonDualUse = route.where(nonDualUse).select(nonDualUseRatios.toArray(new Column[0]));
     Dataset<Row> controlNonDualUse = control.where(nonDualUse).select(col("event_id"), col("reporter_iso3"),
         col("partner_iso3"), col("flow"), col("ctrl_ratio").as("ctrl_nd_ratio"));
 
@@ -247,6 +304,16 @@ public final class CurbImpact {
         col("nd_ratio").multiply(col("ctrl_ratio")))));
     measures.put("control_destinations", functions.coalesce(col("control_destinations"),
         expr("array()").cast("array<string>")));
+    Column postMonths = functions.months_between(col("post_end"), col("post_start")).plus(1);
+    for (int h : HORIZONS) {
+      Column reached = postMonths.geq(h);
+      Column atH = ratio(col(atHorizon("post_value_usd", h)), col("pre_value_usd"));
+      measures.put(atHorizon("value_change_pct", h), when(reached, pct(atH.minus(1.0))));
+      measures.put(atHorizon("did_vs_non_dual_use", h),
+          when(reached.and(treatedCategory), did(atH, col(atHorizon("nd_ratio", h)))));
+      measures.put(atHorizon("did_vs_control_destinations", h),
+          when(reached, did(atH, col(atHorizon("ctrl_ratio", h)))));
+    }
     return route
         .join(routeNonDualUse, ROUTE, "left")
         .join(control, ROUTE_CATEGORY, "left")

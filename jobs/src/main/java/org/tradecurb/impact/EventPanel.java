@@ -201,7 +201,7 @@ public final class EventPanel {
    * when the pre window ends before it), "post" or null, from the event windows and the last month
    * the reporter published for that flow; every month of a combined release in the window of its last — and
    * the value of the same month a year earlier ({@code prev_value_usd}, null when that month is not in the
-   * series).
+   * series); {@code post_month} counts post months from 0 at the event month.
    */
   public static Dataset<Row> withWindows(Dataset<Row> panel, Dataset<Row> windows) {
     return withWindows(panel, windows, new String[0]);
@@ -225,6 +225,8 @@ public final class EventPanel {
     added.put("post_start", col("event_month"));
     added.put("post_end", postEnd);
     added.put("window", window);
+    added.put("post_month", when(window.equalTo("post"), functions.months_between(month, col("event_month"))
+        .cast("int")));
     added.put("prev_value_usd", yearEarlier);
     return panel.join(broadcast(windows), "event_id")
         .join(broadcast(last), new String[] {"reporter_iso3", "flow"})

@@ -171,6 +171,18 @@ class ImpactKnownAnswersTest extends SparkTestBase {
   }
 
   @Test
+  void fixedHorizonsMeasureTheFirstPostMonthsAndWaitForTheirLength() {
+    Row g = impactRow("JPN", "graphite");
+    assertEquals(-60.0, d(g, "value_change_pct_1m"), 1e-9, "March alone: 40 vs 100");
+    assertEquals(100 * (0.4 / 1.1 - 1), d(g, "did_vs_non_dual_use_1m"), 1e-9, "non-dual-use in March: 220 / 200");
+    assertEquals(100 * (0.4 / 1.1 - 1), d(g, "did_vs_control_destinations_1m"), 1e-9, "graphite to KOR: 55 / 50");
+    for (String m : List.of("value_change_pct_3m", "did_vs_non_dual_use_3m", "value_change_pct_12m")) {
+      Assertions.assertNull(g.getAs(m), m + ": the post window holds two months");
+    }
+    Assertions.assertNull(impactRow("JPN", "non_dual_use").getAs("did_vs_non_dual_use_1m"));
+  }
+
+  @Test
   void eventStudyIndexesToThePreWindowAndMarksAnticipation() {
     Map<Integer, String> byMonth = new LinkedHashMap<>();
     for (Row r : EventStudy.compute(windowed, impact, 12)
