@@ -100,6 +100,13 @@ public final class CurbImpact {
               + "destination in or before its windows (e.g. USA, under the US-only ban of December 2024)")
       .column("approximate_value_share", DataTypes.DoubleType, true, "Share of the pre and post windows' value "
           + "tagged through an approximate match (partial_national or hs6 line that also holds uncontrolled goods)")
+      .column("weight_value_share", DataTypes.DoubleType, true, "Share of the pre and post windows' value from "
+          + "lines with a net weight: how much of the value the kilogram and unit-value measures speak for")
+      .column("fx_published_value_share", DataTypes.DoubleType, true, "Share of the pre and post windows' value "
+          + "reported in US dollars or converted at a published rate (the rest: approximate or provisional rates, "
+          + "see trade_flows.fx_quality)")
+      .column("sources", DataTypes.createArrayType(DataTypes.StringType, true), false,
+          "Sources of the pre and post windows' figures (one per line, by impact.source-precedence)")
       .columns(horizonColumns())
       .columns(CurbEstimates.intervalColumns())
       .build();
@@ -256,8 +263,15 @@ public final class CurbImpact {
     aggregates.add(ExactSum.avg(when(anticipation, col("value_usd"))).as("anticipation_value_usd"));
     aggregates.add(count(when(anticipation, lit(1))).as("anticipation_months_observed"));
     Column inWindows = col("window").isin("pre", "post");
-    aggregates.add(ExactSum.sum(when(inWindows, col("approx_value_usd"))).divide(
-        ExactSum.sum(when(inWindows, col("value_usd")))).as("approximate_value_share"));
+    Column windowsValue = ExactSum.sum(when(inWindows, col("value_usd")));
+    aggregates.add(ExactSum.sum(when(inWindows, col("approx_value_usd"))).divide(windowsValue)
+        .as("approximate_value_share"));
+    aggregates.add(ExactSum.sum(when(inWindows, col("kg_value_usd"))).divide(windowsValue)
+        .as("weight_value_share"));
+    aggregates.add(ExactSum.sum(when(inWindows, col("fx_published_value_usd"))).divide(windowsValue)
+        .as("fx_published_value_share"));
+    aggregates.add(functions.array_sort(functions.array_distinct(functions.flatten(
+        functions.collect_list(when(inWindows, col("sources")))))).as("sources"));
     Dataset<Row> route = windowed.groupBy(keys(ROUTE_CATEGORY))
         .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]));
     Dataset<Row> control = controlStats(windowed, settings.controlDestinations());

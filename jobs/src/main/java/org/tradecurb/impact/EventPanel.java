@@ -149,8 +149,9 @@ public final class EventPanel {
 
   /**
    * The completed monthly panel: event_id, reporter, partner, flow, category, period, value_usd,
-   * quantity_kg, approx_value_usd (of lines matched approximately; every row is a month the reporter
-   * published for that flow), from the {@link MonthlyBase}.
+   * quantity_kg, approx_value_usd (of lines matched approximately), kg_value_usd (of lines with a weight),
+   * fx_published_value_usd, sources (every row is a month the reporter published for that flow), from the
+   * {@link MonthlyBase}.
    * Every event in one aggregate: the base rows meet a small table of the events' treatments.
    */
   public static Dataset<Row> build(Dataset<Row> base, List<CurbEvent> events) {
@@ -170,6 +171,9 @@ public final class EventPanel {
         .groupBy(monthly[0], java.util.Arrays.copyOfRange(monthly, 1, monthly.length))
         .agg(ExactSum.sum("value_usd").as("value_usd"), ExactSum.sum("net_weight_kg").as("quantity_kg"),
             ExactSum.sum(when(col("match_approximate"), col("value_usd")).otherwise(lit(0.0))).as("approx_value_usd"),
+            ExactSum.sum("kg_value_usd").as("kg_value_usd"),
+            ExactSum.sum("fx_published_value_usd").as("fx_published_value_usd"),
+            functions.collect_set("source").as("sources"),
             max("release_end").as("release_end"));
     Dataset<Row> published = used.select("reporter_iso3", "flow", "period").distinct();
     Dataset<Row> keys = observed.select(series[0], java.util.Arrays.copyOfRange(series, 1, series.length)).distinct();
@@ -186,6 +190,9 @@ public final class EventPanel {
     out.add(col("o.value_usd"));
     out.add(col("o.quantity_kg"));
     out.add(col("o.approx_value_usd"));
+    out.add(col("o.kg_value_usd"));
+    out.add(col("o.fx_published_value_usd"));
+    out.add(col("o.sources"));
     out.add(col("o.release_end"));
     return keys.join(published, new String[] {"reporter_iso3", "flow"}).as("s")
         .join(observed.as("o"), same, "left")

@@ -21,7 +21,8 @@ import org.tradecurb.spark.ExactSum;
  * lines keep their code ({@code dual_use_code}, null for the rest), the panel the estimates are fitted on.
  *
  * <p>Columns: the grouping keys, {@code value_usd}, {@code net_weight_kg} (of the lines that report one),
- * {@code kg_value_usd} (value of those lines), {@code n_codes} (distinct codes: a code falls in one group per
+ * {@code kg_value_usd} (value of those lines), {@code fx_published_value_usd} (value of lines in US dollars or
+ * converted at a published rate), {@code n_codes} (distinct codes: a code falls in one group per
  * route and month, so group counts add up).
  */
 public final class MonthlyBase {
@@ -40,6 +41,8 @@ public final class MonthlyBase {
         .agg(ExactSum.sum("value_usd").as("value_usd"),
             ExactSum.sum("net_weight_kg").as("net_weight_kg"),
             ExactSum.sum(when(col("net_weight_kg").isNotNull(), col("value_usd")).otherwise(lit(0.0))).as("kg_value_usd"),
+            ExactSum.sum(when(col("fx_quality").equalTo("published"), col("value_usd")).otherwise(lit(0.0)))
+                .as("fx_published_value_usd"),
             countDistinct("code").as("n_codes"),
             count(lit(1)).as("lines"));
   }

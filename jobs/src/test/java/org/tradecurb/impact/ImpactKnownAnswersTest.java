@@ -53,7 +53,8 @@ class ImpactKnownAnswersTest extends SparkTestBase {
       .add("control_categories", DataTypes.createArrayType(new StructType()
           .add("instrument", DataTypes.StringType).add("category", DataTypes.StringType)))
       .add("match_approximate", DataTypes.BooleanType)
-      .add("match_breadth", DataTypes.StringType);
+      .add("match_breadth", DataTypes.StringType)
+      .add("fx_quality", DataTypes.StringType);
 
   /** Built once for the class: the panel is the same for every test. */
   private static ImpactModel model;
@@ -63,11 +64,16 @@ class ImpactKnownAnswersTest extends SparkTestBase {
 
   private static Row row(String source, String reporter, String partner, String flow, String month, int months,
       String code, double usd, Double kg) {
+    return row(source, reporter, partner, flow, month, months, code, usd, kg, "published");
+  }
+
+  private static Row row(String source, String reporter, String partner, String flow, String month, int months,
+      String code, double usd, Double kg, String fxQuality) {
     boolean dual = code.startsWith("3801");
     return RowFactory.create(source, reporter, partner, flow, Date.valueOf(month + "-01"), months, code,
         code.substring(0, 6), usd, kg, dual, dual ? "graphite" : null,
         dual ? new String[] {"T 1"} : new String[0],
-        dual ? new Row[] {RowFactory.create("T 1", "graphite")} : new Row[0], false, null);
+        dual ? new Row[] {RowFactory.create("T 1", "graphite")} : new Row[0], false, null, fxQuality);
   }
 
   @BeforeEach
@@ -154,6 +160,9 @@ class ImpactKnownAnswersTest extends SparkTestBase {
     Assertions.assertTrue(g.<Boolean>getAs("route_targeted"));
     Assertions.assertFalse(impactRow("KOR", "graphite").<Boolean>getAs("route_targeted"));
     assertEquals(d(g, "value_change_pct"), d(impactRow("JPN", "all_dual_use"), "value_change_pct"), 1e-9);
+    assertEquals(1.0, d(g, "weight_value_share"), 1e-9);
+    assertEquals(1.0, d(g, "fx_published_value_share"), 1e-9);
+    assertEquals(List.of("china_customs"), g.getList(g.fieldIndex("sources")), "Comtrade's copy is not used");
   }
 
   @Test
@@ -410,7 +419,8 @@ class ImpactKnownAnswersTest extends SparkTestBase {
       if (i < japan.length) {
         rows.add(row("japan_customs", "JPN", "CHN", "import", months[i], 1, a, japan[i], null));
       }
-      rows.add(row("comtrade", "KOR", "CHN", "import", months[i], 1, a.substring(0, 6), korea[i], null));
+      rows.add(row("comtrade", "KOR", "CHN", "import", months[i], 1, a.substring(0, 6), korea[i], null,
+          i < 2 ? "provisional" : "published"));
       if (i < taiwan.length) {
         rows.add(row("comtrade", "TWN", "CHN", "import", months[i], 1, a.substring(0, 6), taiwan[i], null));
       }
@@ -428,6 +438,11 @@ class ImpactKnownAnswersTest extends SparkTestBase {
       Row fitted = aligned.estimates().where("reporter_iso3 = 'JPN' AND category = 'graphite' AND test IS NULL "
           + "AND measure = 'did_vs_control_destinations'").first();
       assertEquals(Math.log(0.5), fitted.<Double>getAs("estimate_log"), 1e-6, "the Poisson fit on the same months");
+      Row koreaRoute = aligned.impact().where("reporter_iso3 = 'KOR' AND category = 'graphite'").first();
+      assertEquals(0.8, d(koreaRoute, "fx_published_value_share"), 1e-9,
+          "January and February (200 of 1,000) at a provisional rate");
+      assertEquals(0.0, d(koreaRoute, "weight_value_share"), 1e-9);
+      assertEquals(List.of("comtrade"), koreaRoute.getList(koreaRoute.fieldIndex("sources")));
     });
   }
 }

@@ -39,7 +39,8 @@ class DualUseScopeTest extends SparkTestBase {
       .add("source", DataTypes.StringType)
       .add("period_months", DataTypes.IntegerType)
       .add("value_usd", DataTypes.DoubleType)
-      .add("net_weight_kg", DataTypes.DoubleType);
+      .add("net_weight_kg", DataTypes.DoubleType)
+      .add("fx_quality", DataTypes.StringType);
 
   /** One pre month, the month before the event's (December 2025, though jp_ban_2026 is anticipated in November). */
   private static final TradecurbConfig CONFIG = TradecurbConfig.defaults().with("impact.pre-months", 1)
@@ -49,7 +50,7 @@ class DualUseScopeTest extends SparkTestBase {
   private static Row export(String partner, String month, String system, String code, String vintage, double usd) {
     String source = system.startsWith("HS6") ? "comtrade" : system.equals("JP9") ? "japan_customs" : "china_customs";
     return RowFactory.create(code, "CHN", partner, "export", Date.valueOf(month + "-01"), system, code,
-        code.substring(0, 6), vintage, source, 1, usd, usd / 10);
+        code.substring(0, 6), vintage, source, 1, usd, usd / 10, "published");
   }
 
   private Dataset<Row> tagged(List<Row> rows) {
