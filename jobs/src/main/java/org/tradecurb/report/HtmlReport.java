@@ -174,6 +174,39 @@ public final class HtmlReport {
   }
 
   /** " (95% CI −62.0% to −47.0%)" where the measure has an interval, else nothing. */
+  /**
+   * The placebo tests beside the DiD against the control destinations: the real target's rank among the control
+   * destinations each taken as the target (a permutation p-value, whose floor is one over their number), and the
+   * same estimate with the event moved back 6 and 12 months, when nothing happened. Empty without placebos.
+   */
+  static Optional<String> placeboFinding(List<ReportData.Placebo> placebos, String target) {
+    Optional<ReportData.Placebo> ranking = placebos.stream().filter(p -> "target".equals(p.test())
+        && p.targetRank() != null && p.ranked() != null && p.permutationPValue() != null).findFirst();
+    List<String> shifts = new ArrayList<>();
+    for (int months : List.of(6, 12)) {
+      placebos.stream().filter(p -> ("event_minus_" + months + "_months").equals(p.test())
+          && p.estimatePct() != null).findFirst().ifPresent(p -> shifts.add(Fmt.signedPct(p.estimatePct())
+              + (p.pValue() == null ? "" : " (" + pText(p.pValue()) + ")") + " " + months + " months earlier"));
+    }
+    if (ranking.isEmpty() && shifts.isEmpty()) {
+      return Optional.empty();
+    }
+    StringBuilder f = new StringBuilder("Placebo tests of that difference against the control destinations: ");
+    ranking.ifPresent(r -> f.append("with each control destination taken in turn as the target, ").append(target)
+        .append("'s effect ranks ").append(r.targetRank()).append(" of ").append(r.ranked())
+        .append(" (permutation p = ").append(Fmt.number(r.permutationPValue(), 2))
+        .append(r.targetRank() == 1 ? ", the smallest " + r.ranked() + " destinations allow)" : ")"));
+    if (!shifts.isEmpty()) {
+      f.append(ranking.isPresent() ? "; " : "").append("with the event moved back, ")
+          .append(String.join(" and ", shifts));
+    }
+    return Optional.of(f.append('.').toString());
+  }
+
+  private static String pText(double p) {
+    return p < 0.001 ? "p < 0.001" : "p = " + Fmt.number(p, p < 0.01 ? 3 : 2);
+  }
+
   static String interval(Impact impact, String measure) {
     return impact.interval(measure).map(i -> " (95% CI " + Fmt.signedPct(i.low()) + " to "
         + Fmt.signedPct(i.high()) + ")").orElse("");
@@ -301,6 +334,8 @@ public final class HtmlReport {
         .append(e(interval(all, "did_vs_control_destinations")))
         .append(". The triple difference, which separates a Japan-specific curb from world-wide tightening, is ")
         .append(e(Fmt.signedPct(all.didTriple()))).append(e(interval(all, "did_triple"))).append(".</li>\n");
+    placeboFinding(data.placebos(), targetName(data)).ifPresent(f -> out.append("<li>").append(e(f))
+        .append("</li>\n"));
 
     out.append("<li>").append(e(priceVolume(all))).append("</li>\n");
 

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param diversion diversion rows of the event, category all_dual_use
  * @param provenance where the figures come from
  * @param otherEvents the other curbs in curb_events, whose dates may fall inside this event's windows
+ * @param placebos placebo_tests of China's exports to Japan, all_dual_use, did_vs_control_destinations
  */
 public record ReportData(
     Event event,
@@ -28,7 +29,8 @@ public record ReportData(
     List<Mirror> mirror,
     List<DiversionRow> diversion,
     Provenance provenance,
-    List<Event> otherEvents) {
+    List<Event> otherEvents,
+    List<Placebo> placebos) {
 
   public ReportData {
     impact = List.copyOf(impact);
@@ -37,9 +39,16 @@ public record ReportData(
     mirror = List.copyOf(mirror);
     diversion = List.copyOf(diversion);
     otherEvents = List.copyOf(otherEvents);
+    placebos = List.copyOf(placebos);
   }
 
-  /** Without other events. */
+  /** Without placebos. */
+  public ReportData(Event event, List<Impact> impact, List<Monthly> monthly, List<StudyPoint> eventStudy,
+      List<Mirror> mirror, List<DiversionRow> diversion, Provenance provenance, List<Event> otherEvents) {
+    this(event, impact, monthly, eventStudy, mirror, diversion, provenance, otherEvents, List.of());
+  }
+
+  /** Without other events or placebos. */
   public ReportData(Event event, List<Impact> impact, List<Monthly> monthly, List<StudyPoint> eventStudy,
       List<Mirror> mirror, List<DiversionRow> diversion, Provenance provenance) {
     this(event, impact, monthly, eventStudy, mirror, diversion, provenance, List.of());
@@ -109,6 +118,14 @@ public record ReportData(
 
   /** A measure's 95% confidence interval, in percent like the measure, and its p-value (may be null). */
   public record Interval(double low, double high, Double pValue) {}
+
+  /**
+   * A placebo_tests row: {@code test} is event_minus_6_months, event_minus_12_months, destination (a control
+   * destination taken as the target) or target (the real target, ranked among them); percent and p-values may
+   * be null where not estimated.
+   */
+  public record Placebo(String test, String destination, Double estimatePct, Double pValue, Integer targetRank,
+      Integer ranked, Double permutationPValue) {}
 
   /** A monthly_flows row. */
   public record Monthly(LocalDate period, String category, double valueUsd, Double quantityKg,

@@ -25,6 +25,7 @@ import org.tradecurb.impact.Diversion;
 import org.tradecurb.impact.EventStudy;
 import org.tradecurb.impact.MirrorFlows;
 import org.tradecurb.impact.MonthlyFlows;
+import org.tradecurb.impact.PlaceboTests;
 import org.tradecurb.ingest.IngestLedger;
 import org.tradecurb.spark.TableSpec;
 import org.tradecurb.spark.Warehouse;
@@ -38,7 +39,7 @@ public final class ReportTables {
 
   /** Tables the report reads, in the order they are checked. */
   public static final List<TableSpec> TABLES = List.of(CurbEvent.TABLE, CurbImpact.TABLE, MonthlyFlows.TABLE,
-      EventStudy.TABLE, MirrorFlows.BY_CATEGORY, Diversion.TABLE);
+      EventStudy.TABLE, MirrorFlows.BY_CATEGORY, Diversion.TABLE, PlaceboTests.TABLE);
 
   private static final int MAX_FILES_HASHED = 25;
 
@@ -67,7 +68,9 @@ public final class ReportTables {
         warehouse.read(MonthlyFlows.TABLE).where(route.and(totals)).orderBy("period", "category"),
         warehouse.read(EventStudy.TABLE).where(ofEvent.and(route).and(totals)).orderBy("category", "relative_month"),
         warehouse.read(MirrorFlows.BY_CATEGORY).where(col("category").equalTo(HtmlReport.ALL)).orderBy("period"),
-        warehouse.read(Diversion.TABLE).where(ofEvent.and(col("category").equalTo(HtmlReport.ALL))));
+        warehouse.read(Diversion.TABLE).where(ofEvent.and(col("category").equalTo(HtmlReport.ALL))),
+        warehouse.read(PlaceboTests.TABLE).where(ofEvent.and(route).and(col("category").equalTo(HtmlReport.ALL))
+            .and(col("measure").equalTo("did_vs_control_destinations"))).orderBy("test", "placebo_destination"));
     List<List<Row>> results = new ArrayList<>(java.util.Collections.nCopies(queries.size(), null));
     org.tradecurb.spark.Parallel.run(queries.size(), i -> results.set(i, queries.get(i).collectAsList()));
     List<ReportData.Event> events = events(results.get(0));
@@ -112,18 +115,24 @@ public final class ReportTables {
 
     List<ReportData.DiversionRow> diversion = new ArrayList<>();
     for (Row r : results.get(5)) {
-      Object rank = r.get(r.fieldIndex("rank"));
       diversion.add(new ReportData.DiversionRow(str(r, "side"), str(r, "reporter_iso3"), str(r, "partner_iso3"),
           bool(r, "route_targeted"), dbl(r, "pre_value_usd"), dbl(r, "post_value_usd"), dbl(r, "change_value_usd"),
           dbl(r, "value_change_pct"), dbl(r, "change_quantity_kg"), dbl(r, "targeted_loss_kg"),
-          dbl(r, "share_of_targeted_loss"), rank == null ? null : ((Number) rank).intValue(),
+          dbl(r, "share_of_targeted_loss"), integer(r, "rank"),
           bool(r, "named_destination"), bool(r, "top_mover")));
+    }
+
+    List<ReportData.Placebo> placebos = new ArrayList<>();
+    for (Row r : results.get(6)) {
+      placebos.add(new ReportData.Placebo(str(r, "test"), optionalStr(r, "placebo_destination"),
+          dbl(r, "estimate_pct"), dbl(r, "p_value"), integer(r, "target_rank"), integer(r, "ranked"),
+          dbl(r, "permutation_p_value")));
     }
 
     Boolean synthetic = builtFromSyntheticSamples(warehouse, input);
     return new ReportData(event, impact, monthly, study, mirror, diversion,
         new ReportData.Provenance(warehouse.root(), generatedAt, synthetic),
-        events.stream().filter(e -> !e.id().equals(eventId)).toList());
+        events.stream().filter(e -> !e.id().equals(eventId)).toList(), placebos);
   }
 
   private static List<ReportData.Event> events(List<Row> rows) {
@@ -227,6 +236,11 @@ public final class ReportTables {
   private static double dbl0(Row r, String name) {
     Double v = dbl(r, name);
     return v == null ? 0.0 : v;
+  }
+
+  private static Integer integer(Row r, String name) {
+    Object v = r.get(r.fieldIndex(name));
+    return v == null ? null : ((Number) v).intValue();
   }
 
   private static long lng(Row r, String name) {

@@ -109,6 +109,29 @@ class HtmlReportRenderTest {
   }
 
   @Test
+  void placebosStandBesideTheDifferenceAgainstTheControlDestinations() {
+    List<ReportData.Placebo> placebos = List.of(
+        new ReportData.Placebo("destination", "KOR", 65.4, 0.0, 1, 5, 0.2),
+        new ReportData.Placebo("event_minus_12_months", null, -1.6, 0.519, null, null, null),
+        new ReportData.Placebo("event_minus_6_months", null, 3.9, 0.00042, null, null, null),
+        new ReportData.Placebo("target", "JPN", -69.1, 0.0, 1, 5, 0.2));
+    assertEquals("Placebo tests of that difference against the control destinations: with each control "
+        + "destination taken in turn as the target, Japan's effect ranks 1 of 5 (permutation p = 0.20, the smallest 5 "
+        + "destinations allow); with the event moved back, +3.9% (p < 0.001) 6 months earlier and \u22121.6% "
+        + "(p = 0.52) 12 months earlier.", HtmlReport.placeboFinding(placebos, "Japan").orElseThrow());
+    assertEquals("Placebo tests of that difference against the control destinations: with each control "
+        + "destination taken in turn as the target, Japan's effect ranks 3 of 5 (permutation p = 0.60).",
+        HtmlReport.placeboFinding(List.of(new ReportData.Placebo("target", "JPN", -9.0, 0.4, 3, 5, 0.6)), "Japan")
+            .orElseThrow());
+    assertTrue(HtmlReport.placeboFinding(List.of(), "Japan").isEmpty());
+    ReportData sample = ReportFixtures.sample(null);
+    String html = HtmlReport.render(new ReportData(sample.event(), sample.impact(), sample.monthly(),
+        sample.eventStudy(), sample.mirror(), sample.diversion(), sample.provenance(), List.of(), placebos));
+    assertTrue(html.contains("ranks 1 of 5 (permutation p = 0.20"), "the finding is in the page");
+    assertFalse(PAGE.contains("Placebo tests"), "no placebo sentence without placebo rows");
+  }
+
+  @Test
   void theSyntheticDataCaveatIsAlwaysThere() {
     ReportData sample = ReportFixtures.sample(null);
     for (Boolean synthetic : new Boolean[] {Boolean.TRUE, Boolean.FALSE, null}) {

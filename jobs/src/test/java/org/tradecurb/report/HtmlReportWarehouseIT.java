@@ -55,8 +55,16 @@ class HtmlReportWarehouseIT extends SparkTestBase {
     Assertions.assertTrue(data.mirror().stream().allMatch(m -> m.category().equals("all_dual_use")));
     Assertions.assertTrue(data.diversion().stream().anyMatch(d -> d.routeTargeted() && d.partner().equals("JPN")));
     Assertions.assertEquals(Boolean.TRUE, data.provenance().builtFromSyntheticSamples());
+    Row ranking = sql("SELECT target_rank, ranked FROM placebo_tests WHERE event_id = 'jp_ban_2026' "
+        + "AND reporter_iso3 = 'CHN' AND partner_iso3 = 'JPN' AND flow = 'export' AND category = 'all_dual_use' "
+        + "AND measure = 'did_vs_control_destinations' AND test = 'target'").first();
+    Assertions.assertEquals(java.util.Set.of("target", "destination", "event_minus_6_months",
+        "event_minus_12_months"), data.placebos().stream().map(ReportData.Placebo::test)
+            .collect(java.util.stream.Collectors.toSet()));
 
     String html = HtmlReport.render(data);
+    Assertions.assertTrue(html.contains("ranks " + ranking.getInt(0) + " of " + ranking.getInt(1)),
+        "the placebo ranking beside the DiD");
     for (int i = 0; i < 7; i++) {
       Assertions.assertTrue(html.contains(Fmt.signedPct(expected.getDouble(i))), "headline figure " + i + " shown");
     }
