@@ -297,10 +297,13 @@ public final class HtmlReport {
     Optional<Double> clean = preMeanWithoutAnticipation(data, all);
     Double cleanPct = clean.isPresent() && all.postValueUsd() != null && clean.get() > 0
         ? 100 * (all.postValueUsd() / clean.get() - 1) : null;
+    // The anticipation months measured on their own: shown when the baseline does not already leave them out.
+    boolean anticipationApart = cleanPct == null && all.anticipationMonthsObserved() > 0
+        && all.anticipationChangePct() != null;
     if (cleanPct != null) {
       card(out, "Vs baseline before anticipation", cleanPct, "pre-window months before "
           + Fmt.month(data.event().anticipationMonth()) + ": " + Fmt.usd(clean.get()) + " a month");
-    } else if (all.anticipationMonthsObserved() > 0 && all.anticipationChangePct() != null) {
+    } else if (anticipationApart) {
       card(out, "Anticipation months", all.anticipationChangePct(), anticipationMonths(all)
           + " vs the pre window: brought forward, kept out of the baseline");
     } else {
@@ -339,7 +342,7 @@ public final class HtmlReport {
 
     out.append("<li>").append(e(priceVolume(all))).append("</li>\n");
 
-    if (cleanPct == null && all.anticipationMonthsObserved() > 0 && all.anticipationChangePct() != null) {
+    if (anticipationApart) {
       out.append("<li>Between the anticipation date (").append(e(Fmt.month(data.event().anticipationMonth())))
           .append(") and the event, ").append(e(anticipationMonths(all))).append(" shipped ")
           .append(e(Fmt.signedPct(all.anticipationChangePct()))).append(" against the pre window, which ends before ")

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.tradecurb.SparkTestBase;
@@ -26,23 +27,34 @@ import org.tradecurb.SparkTestBase;
  */
 class DiversionTest extends SparkTestBase {
 
-  private static final StructType IMPACT = new StructType()
-      .add("event_id", DataTypes.StringType)
-      .add("reporter_iso3", DataTypes.StringType)
-      .add("partner_iso3", DataTypes.StringType)
-      .add("flow", DataTypes.StringType)
-      .add("category", DataTypes.StringType)
-      .add("route_targeted", DataTypes.BooleanType)
-      .add("pre_value_usd", DataTypes.DoubleType)
-      .add("post_value_usd", DataTypes.DoubleType)
-      .add("pre_quantity_kg", DataTypes.DoubleType)
-      .add("post_quantity_kg", DataTypes.DoubleType)
+  /** What Diversion.compute receives: curb_impact's columns (nullable here) and the event's destinations. */
+  private static final StructType IMPACT = nullable(CurbImpact.TABLE.schema())
       .add("event_destinations", DataTypes.createArrayType(DataTypes.StringType));
 
+  private static StructType nullable(StructType schema) {
+    StructType out = new StructType();
+    for (StructField f : schema.fields()) {
+      out = out.add(f.name(), f.dataType(), true);
+    }
+    return out;
+  }
+
+  /** A curb_impact row of China's exports with the figures diversion reads; every other column null. */
   private static Row route(String partner, String category, double preUsd, double postUsd, Double preKg,
       Double postKg) {
-    return RowFactory.create("e", "CHN", partner, "export", category, partner.equals("JPN"), preUsd, postUsd, preKg,
-        postKg, new String[] {"JPN"});
+    Map<String, Object> values = new HashMap<>();
+    values.put("event_id", "e");
+    values.put("reporter_iso3", "CHN");
+    values.put("partner_iso3", partner);
+    values.put("flow", "export");
+    values.put("category", category);
+    values.put("route_targeted", partner.equals("JPN"));
+    values.put("pre_value_usd", preUsd);
+    values.put("post_value_usd", postUsd);
+    values.put("pre_quantity_kg", preKg);
+    values.put("post_quantity_kg", postKg);
+    values.put("event_destinations", new String[] {"JPN"});
+    return RowFactory.create(java.util.Arrays.stream(IMPACT.fieldNames()).map(values::get).toArray());
   }
 
   @Test
