@@ -118,12 +118,12 @@ class HtmlReportRenderTest {
     assertEquals("Placebo tests of that difference against the control destinations: with each control "
         + "destination taken in turn as the target, Japan's effect ranks 1 of 5 (permutation p = 0.20, the smallest 5 "
         + "destinations allow); with the event moved back, +3.9% (p < 0.001) 6 months earlier and \u22121.6% "
-        + "(p = 0.52) 12 months earlier.", HtmlReport.placeboFinding(placebos, "Japan").orElseThrow());
+        + "(p = 0.52) 12 months earlier.", SummarySection.placeboFinding(placebos, "Japan").orElseThrow());
     assertEquals("Placebo tests of that difference against the control destinations: with each control "
         + "destination taken in turn as the target, Japan's effect ranks 3 of 5 (permutation p = 0.60).",
-        HtmlReport.placeboFinding(List.of(new ReportData.Placebo("target", "JPN", -9.0, 0.4, 3, 5, 0.6)), "Japan")
+        SummarySection.placeboFinding(List.of(new ReportData.Placebo("target", "JPN", -9.0, 0.4, 3, 5, 0.6)), "Japan")
             .orElseThrow());
-    assertTrue(HtmlReport.placeboFinding(List.of(), "Japan").isEmpty());
+    assertTrue(SummarySection.placeboFinding(List.of(), "Japan").isEmpty());
     ReportData sample = ReportFixtures.sample(null);
     String html = HtmlReport.render(new ReportData(sample.event(), sample.impact(), sample.monthly(),
         sample.eventStudy(), sample.mirror(), sample.diversion(), sample.provenance(), List.of(), placebos));
