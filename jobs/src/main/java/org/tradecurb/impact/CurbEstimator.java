@@ -116,11 +116,15 @@ public final class CurbEstimator {
         byCodeMonth.put(o.code() + "|" + o.month(), o.value());
       }
     }
+    Windows own = windows.get(target);
     Design d = new Design(1);
     for (Observation o : panel) {
+      if (!o.destination().equals(target) || !o.category().equals(category)
+          || !"post".equals(own.window(o.windowMonth()))) {
+        continue;
+      }
       Double earlier = byCodeMonth.get(o.code() + "|" + (o.month() - 12));
-      if (earlier != null && o.destination().equals(target) && o.category().equals(category)
-          && "post".equals(windows.get(target).window(o.windowMonth()))) {
+      if (earlier != null) {
         d.add(o.value(), o.code(), new String[] {o.code()}, 1);
         d.add(earlier, o.code(), new String[] {o.code()}, 0);
       }
@@ -148,9 +152,10 @@ public final class CurbEstimator {
   static Estimate didControls(List<Observation> panel, Map<String, Windows> windows, String target,
       Collection<String> controls, String category) {
     Design d = new Design(2);
+    Windows own = windows.get(target);
     Set<Integer> months = targetMonths(panel, target);
     for (Observation o : panel) {
-      String w = aligned(o, windows.get(target), months);
+      String w = aligned(o, own, months);
       boolean isTarget = o.destination().equals(target);
       if (w != null && o.category().equals(category) && (isTarget || controls.contains(o.destination()))) {
         double post = post(w);
@@ -180,9 +185,10 @@ public final class CurbEstimator {
       Collection<String> controls, String category) {
     Design d = new Design(4);
     if (!category.equals(Categories.NON_DUAL_USE)) {
+      Windows own = windows.get(target);
       Set<Integer> months = targetMonths(panel, target);
       for (Observation o : panel) {
-        String w = aligned(o, windows.get(target), months);
+        String w = aligned(o, own, months);
         boolean isTarget = o.destination().equals(target);
         boolean treated = o.category().equals(category);
         if (w != null && (treated || o.category().equals(Categories.NON_DUAL_USE))

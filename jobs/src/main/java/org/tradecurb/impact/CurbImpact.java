@@ -14,8 +14,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
-import org.tradecurb.spark.TableSpec;
+import org.apache.spark.sql.types.StructType;
 import org.tradecurb.spark.ExactSum;
+import org.tradecurb.spark.TableSpec;
 
 /**
  * The effect of each curb on each route and category: pre/post monthly means, year-over-year change, the
@@ -117,7 +118,7 @@ public final class CurbImpact {
     return measure + "_" + months + "m";
   }
 
-  private static org.apache.spark.sql.types.StructType horizonColumns() {
+  private static StructType horizonColumns() {
     TableSpec.Builder b = TableSpec.builder("horizons");
     for (int h : HORIZONS) {
       for (String m : HORIZON_MEASURES) {

@@ -191,6 +191,47 @@ class ImpactKnownAnswersTest extends SparkTestBase {
     Assertions.assertNull(impactRow("JPN", "non_dual_use").getAs("did_vs_non_dual_use_1m"));
   }
 
+  /**
+   * A year after the event: each horizon averages its own first months against the same pre window.
+   *
+   * <pre>
+   * China's exports (USD)     2025-01..02   2025-03..05   2025-06..08   2025-09..2026-02
+   *   to JPN, graphite code A     100            40            60              80
+   *   to JPN, ordinary code N     200           200           200             200
+   *   to KOR, graphite code A      50            55            55              55
+   * </pre>
+   */
+  @Test
+  void fixedHorizonsOverAFullYearAfterTheEvent() {
+    String a = "38011000";
+    List<Row> rows = new ArrayList<>();
+    java.time.YearMonth first = java.time.YearMonth.of(2025, 1);
+    for (int i = 0; i < 14; i++) {
+      String month = first.plusMonths(i).toString();
+      double japan = i < 2 ? 100 : i < 5 ? 40 : i < 8 ? 60 : 80;
+      rows.add(row("china_customs", "CHN", "JPN", "export", month, 1, a, japan, null));
+      rows.add(row("china_customs", "CHN", "JPN", "export", month, 1, "61091000", 200, null));
+      rows.add(row("china_customs", "CHN", "KOR", "export", month, 1, a, i < 2 ? 50 : 55, null));
+    }
+    TradecurbConfig config = TradecurbConfig.defaults().with("impact.pre-months", 2)
+        .with("impact.control-destinations", List.of("KOR"));
+    CurbEvent event = new CurbEvent("test_curb", "test", java.time.LocalDate.of(2025, 3, 10), List.of("JPN"),
+        List.of("*"), null);
+    measured(rows, config, event, year -> {
+      Row g = year.impact().where("partner_iso3 = 'JPN' AND category = 'graphite'").first();
+      assertEquals(12L, g.<Long>getAs("post_months_observed"));
+      Map<Integer, Double> mean = Map.of(1, 40.0, 3, 40.0, 6, 50.0, 12, (3 * 40 + 3 * 60 + 6 * 80) / 12.0);
+      for (int h : CurbImpact.HORIZONS) {
+        double ratio = mean.get(h) / 100;
+        assertEquals(100 * (ratio - 1), d(g, "value_change_pct_" + h + "m"), 1e-9, h + " months");
+        assertEquals(100 * (ratio - 1), d(g, "did_vs_non_dual_use_" + h + "m"), 1e-9, "ordinary trade flat");
+        assertEquals(100 * (ratio / 1.1 - 1), d(g, "did_vs_control_destinations_" + h + "m"), 1e-9,
+            "graphite to KOR 50 -> 55");
+      }
+      assertEquals(d(g, "value_change_pct_12m"), d(g, "value_change_pct"), 1e-9, "the whole window is 12 months");
+    });
+  }
+
   @Test
   void eventStudyIndexesToThePreWindowAndMarksAnticipation() {
     Map<Integer, String> byMonth = new LinkedHashMap<>();
@@ -396,6 +437,12 @@ class ImpactKnownAnswersTest extends SparkTestBase {
       assertEquals(-50.0, d(g, "value_change_pct"), 1e-9);
       assertEquals(-50.0, d(g, "did_vs_non_dual_use"), 1e-9, "(50 / 100) / (200 / 200)");
       assertEquals(-50.0, d(g, "did_vs_control_destinations"), 1e-9, "(50 / 100) / (50 / 50)");
+      // The Poisson fits read the release the same way: one code per route, so each is the ratio of means.
+      for (String m : List.of(CurbEstimator.VALUE_CHANGE, CurbEstimator.DID_NON_DUAL_USE, CurbEstimator.DID_CONTROLS)) {
+        Row fitted = february.estimates().where("reporter_iso3 = 'CHN' AND partner_iso3 = 'JPN' AND category = "
+            + "'graphite' AND test IS NULL AND relative_month IS NULL AND measure = '" + m + "'").first();
+        assertEquals(Math.log(0.5), fitted.<Double>getAs("estimate_log"), 1e-6, m);
+      }
       Row japan = february.impact().where("reporter_iso3 = 'JPN' AND category = 'graphite'").first();
       assertEquals(2L, japan.<Long>getAs("pre_months_observed"), "Japan publishes January on its own");
       assertEquals(100.0, d(japan, "pre_value_usd"), 1e-9);
