@@ -49,7 +49,8 @@ public final class CurbEstimates {
       .column("flow", DataTypes.StringType, false, "export or import")
       .column("category", DataTypes.StringType, false, "Category, all_dual_use or non_dual_use")
       .column("measure", DataTypes.StringType, false, "The curb_impact column estimated (value_change_pct, "
-          + "yoy_value_change_pct, did_vs_non_dual_use, did_vs_control_destinations, did_triple), event_study "
+          + "yoy_value_change_pct, did_vs_non_dual_use, did_vs_control_destinations, did_triple, and the first three "
+          + "at each horizon the post window holds: value_change_pct_3m, ...), event_study "
           + "(one row per relative month) or pre_trend (the joint test that the event-study leads are zero)")
       .column("relative_month", DataTypes.IntegerType, true, "Months from the event month, event_study rows only")
       .column("estimate_log", DataTypes.DoubleType, true, "The coefficient, log points; null if not identified")
@@ -206,6 +207,7 @@ public final class CurbEstimates {
         for (String category : categories.get(d)) {
           Emit emit = new Emit(route.get(d), category, out);
           CurbEstimator.measures(panel, windows, d, others, category).forEach(e -> emit.row(null, null, e, null));
+          CurbEstimator.horizons(panel, windows, d, others, category).forEach(e -> emit.row(null, null, e, null));
           if (!targeted.contains(d)) {
             continue;
           }

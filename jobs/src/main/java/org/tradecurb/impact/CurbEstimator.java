@@ -60,6 +60,11 @@ public final class CurbEstimator {
       return month >= postStart && month <= postEnd ? "post" : null;
     }
 
+    /** The post window cut to its first {@code months} months. */
+    Windows firstPostMonths(int months) {
+      return new Windows(preStart, preEnd, postStart, Math.min(postEnd, postStart + months - 1), anticipation);
+    }
+
     /**
      * The event moved back: windows shifted, the post window stopped where the real event or its anticipation
      * could show (at the end of the real pre window, before the anticipation month).
@@ -73,6 +78,11 @@ public final class CurbEstimator {
   /** A log-scale estimate; NaN where it is not identified. relativeMonth only for event-study rows. */
   public record Estimate(String measure, Integer relativeMonth, double estimate, double stdError, double ciLow,
       double ciHigh, double pValue, double tStatistic, int observations, int clusters) implements Serializable {
+
+    Estimate named(String name) {
+      return new Estimate(name, relativeMonth, estimate, stdError, ciLow, ciHigh, pValue, tStatistic, observations,
+          clusters);
+    }
 
     static Estimate of(String measure, Integer relativeMonth, PoissonRegression.Fit fit, int j) {
       double[] ci = fit.interval(j);
@@ -93,6 +103,29 @@ public final class CurbEstimator {
     out.add(didNonDualUse(panel, windows, target, category));
     out.add(didControls(panel, windows, target, controls, category));
     out.add(didTriple(panel, windows, target, controls, category));
+    return out;
+  }
+
+  /**
+   * The measures of {@link CurbImpact#HORIZON_MEASURES} over the first {@code h} post months of each of
+   * {@link CurbImpact#HORIZONS} the target's post window holds, named as curb_impact names them
+   * ({@code value_change_pct_3m}): every destination's post window cut to its first {@code h} months.
+   */
+  public static List<Estimate> horizons(List<Observation> panel, Map<String, Windows> windows, String target,
+      Collection<String> controls, String category) {
+    List<Estimate> out = new ArrayList<>();
+    Windows own = windows.get(target);
+    for (int h : CurbImpact.HORIZONS) {
+      if (own.postEnd() - own.postStart() + 1 < h) {
+        continue;
+      }
+      Map<String, Windows> cut = new LinkedHashMap<>();
+      windows.forEach((k, v) -> cut.put(k, v.firstPostMonths(h)));
+      for (Estimate e : List.of(valueChange(panel, cut, target, category),
+          didNonDualUse(panel, cut, target, category), didControls(panel, cut, target, controls, category))) {
+        out.add(e.named(CurbImpact.atHorizon(e.measure(), h)));
+      }
+    }
     return out;
   }
 

@@ -229,6 +229,18 @@ class ImpactKnownAnswersTest extends SparkTestBase {
             "graphite to KOR 50 -> 55");
       }
       assertEquals(d(g, "value_change_pct_12m"), d(g, "value_change_pct"), 1e-9, "the whole window is 12 months");
+      // curb_estimates fits each horizon on its own months: one code per route, so the log of the same ratios.
+      Map<String, Double> fitted = new java.util.TreeMap<>();
+      for (Row e : CurbEstimates.table(year.estimates()).where("partner_iso3 = 'JPN' AND category = 'graphite' "
+          + "AND measure RLIKE '_[0-9]+m$'").collectAsList()) {
+        fitted.put(e.getAs("measure"), e.getAs("estimate_pct"));
+      }
+      assertEquals(4 * CurbImpact.HORIZON_MEASURES.size(), fitted.size(), fitted.toString());
+      for (int h : CurbImpact.HORIZONS) {
+        for (String m : CurbImpact.HORIZON_MEASURES) {
+          assertEquals(d(g, m + "_" + h + "m"), fitted.get(m + "_" + h + "m"), 1e-6, m + " at " + h + " months");
+        }
+      }
     });
   }
 
