@@ -189,6 +189,11 @@ class ImpactKnownAnswersTest extends SparkTestBase {
       Assertions.assertNull(g.getAs(m), m + ": the post window holds two months");
     }
     Assertions.assertNull(impactRow("JPN", "non_dual_use").getAs("did_vs_non_dual_use_1m"));
+    // curb_estimates fits the horizons the post window holds, and only those.
+    List<String> fitted = CurbEstimates.table(model.estimates()).where("partner_iso3 = 'JPN' AND category = "
+        + "'graphite' AND measure RLIKE '_[0-9]+m$'").orderBy("measure").collectAsList().stream()
+        .map(r -> r.<String>getAs("measure")).toList();
+    assertEquals(List.of("did_vs_control_destinations_1m", "did_vs_non_dual_use_1m", "value_change_pct_1m"), fitted);
   }
 
   /**
