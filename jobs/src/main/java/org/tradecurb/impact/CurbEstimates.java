@@ -52,7 +52,8 @@ public final class CurbEstimates {
           + "yoy_value_change_pct, did_vs_non_dual_use, did_vs_control_destinations, did_triple, and the first three "
           + "at each horizon the post window holds: value_change_pct_3m, ...), event_study "
           + "(one row per relative month) or pre_trend (the joint test that the event-study leads are zero)")
-      .column("relative_month", DataTypes.IntegerType, true, "Months from the event month, event_study rows only")
+      .column("relative_month", DataTypes.IntegerType, true, "Months from the event month: event_study rows; on a "
+          + "pre_trend row, the reference month its coefficients are normalised to")
       .column("estimate_log", DataTypes.DoubleType, true, "The coefficient, log points; null if not identified")
       .column("std_error", DataTypes.DoubleType, true, "Its standard error, clustered by product code")
       .column("ci_low_log", DataTypes.DoubleType, true, "Lower bound of the 95% interval, log points")

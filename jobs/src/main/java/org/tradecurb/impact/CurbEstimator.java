@@ -239,15 +239,16 @@ public final class CurbEstimator {
 
   /**
    * Leads and lags of the target against the control destinations, relative months -months..months, with
-   * code x destination and month fixed effects; coefficients are normalised to the last month before
-   * anticipation (which has none). The last row is the joint pre-trend test: an F test that every lead before
-   * that month is zero (p-value only; NaN when there are fewer codes than leads).
+   * code x destination and month fixed effects; coefficients are normalised to the reference month (which has
+   * none): the last month before anticipation that the target's source published on its own. The last row is the
+   * joint pre-trend test: an F test that every lead before the reference month is zero (p-value only; NaN when
+   * there are fewer codes than leads), with the reference month as its relative month.
    */
   public static List<Estimate> eventStudy(List<Observation> panel, Map<String, Windows> windows, String target,
       Collection<String> controls, String category, int months) {
     Windows own = windows.get(target);
     int event = own.postStart();
-    int reference = own.anticipation() - 1 - event;
+    int reference = referenceMonth(panel, target, category, own.anticipation() - 1) - event;
     List<Estimate> out = new ArrayList<>();
     if (reference < -months) {
       return out;
@@ -282,9 +283,30 @@ public final class CurbEstimator {
       }
     }
     double p = fit.waldPValue(leads.stream().mapToInt(Integer::intValue).toArray());
-    out.add(new Estimate(PRE_TREND, null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, p, Double.NaN,
+    out.add(new Estimate(PRE_TREND, reference, Double.NaN, Double.NaN, Double.NaN, Double.NaN, p, Double.NaN,
         fit.observations(), fit.clusters()));
     return out;
+  }
+
+  /**
+   * {@code candidate}, or the month before the release that holds it when the target's figures of the category
+   * for that month were published together with later months (January of a January–February release, which
+   * counts in its last month's window): a half of a release that runs past the reference would carry later
+   * months into it.
+   */
+  static int referenceMonth(List<Observation> panel, String target, String category, int candidate) {
+    int month = candidate;
+    for (boolean moved = true; moved; ) {
+      moved = false;
+      for (Observation o : panel) {
+        if (o.destination().equals(target) && o.category().equals(category) && o.month() <= month
+            && o.windowMonth() > month) {
+          month = o.month() - 1;
+          moved = true;
+        }
+      }
+    }
+    return month;
   }
 
   /**

@@ -38,7 +38,8 @@ public final class EventStudy {
           "Month between the anticipation date's month and the event month")
       .column("window", DataTypes.StringType, true, "pre, anticipation or post when the month is in a curb_impact window")
       .column("coef_pct", DataTypes.DoubleType, true, "Event-study coefficient against the control destinations "
-          + "(see curb_estimates), percent, normalised to 0 in the last month before anticipation; targeted routes")
+          + "(see curb_estimates), percent, normalised to 0 in the reference month (the last month before anticipation published on its own; the "
+          + "pre_trend row's relative_month in curb_estimates); targeted routes")
       .column("coef_ci_low", DataTypes.DoubleType, true, "Lower bound of the coefficient's 95% band, percent")
       .column("coef_ci_high", DataTypes.DoubleType, true, "Upper bound of the coefficient's 95% band, percent")
       .column("pre_trend_p_value", DataTypes.DoubleType, true,
@@ -80,17 +81,16 @@ public final class EventStudy {
         col("event_id"), col("reporter_iso3"), col("partner_iso3"), col("flow"), col("category"),
         col("relative_month"), col("estimate_pct").as("coef_pct"), col("ci_low_pct").as("coef_ci_low"),
         col("ci_high_pct").as("coef_ci_high"));
+    // The pre-trend row carries the route's reference month, where the coefficient is 0 by construction.
     Dataset<Row> preTrend = main.where(col("measure").equalTo(CurbEstimator.PRE_TREND)).select(col("event_id"),
         col("reporter_iso3"), col("partner_iso3"), col("flow"), col("category"),
-        col("p_value").as("pre_trend_p_value"), lit(true).as("estimated"));
-    Column reference = functions.coalesce(functions.months_between(col("anticipation_month"), col("event_month"))
-        .cast("int"), lit(0)).minus(1);
+        col("p_value").as("pre_trend_p_value"), col("relative_month").as("reference_month"));
     String[] month = java.util.stream.Stream.concat(java.util.Arrays.stream(CurbImpact.ROUTE_CATEGORY),
         java.util.stream.Stream.of("relative_month")).toArray(String[]::new);
     return study.join(coefficients, month, "left")
         .join(preTrend, CurbImpact.ROUTE_CATEGORY, "left")
         .withColumn("coef_pct", functions.coalesce(col("coef_pct"),
-            when(col("estimated").and(col("relative_month").equalTo(reference)), lit(0.0))))
-        .drop("estimated");
+            when(col("relative_month").equalTo(col("reference_month")), lit(0.0))))
+        .drop("reference_month");
   }
 }

@@ -153,8 +153,8 @@ final class EventStudySection {
         of.apply(StudyPoint::coefCiHigh)));
     chart.series(new LineChart.Series("Dual-use value vs control destinations", DUAL, false, true, coef, Set.of(),
         v -> Fmt.number(v, 1) + "%"));
-    legend(out, List.of(new String[] {"Dual-use value vs control destinations, % (0 = last month before "
-        + "anticipation)", DUAL}, new String[] {"95% confidence band", "#f3cfc6", "box"}));
+    legend(out, List.of(new String[] {"Dual-use value vs control destinations, % (0 in the reference month, the "
+        + "last before anticipation published on its own)", DUAL}, new String[] {"95% confidence band", "#f3cfc6", "box"}));
     out.append(chart.render("Event-study coefficients against the control destinations with 95% bands"))
         .append("\n");
     Double preTrend = points.stream().filter(p -> ALL.equals(p.category()) && p.preTrendPValue() != null)

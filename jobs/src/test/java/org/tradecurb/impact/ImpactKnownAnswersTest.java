@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -235,7 +236,7 @@ class ImpactKnownAnswersTest extends SparkTestBase {
       }
       assertEquals(d(g, "value_change_pct_12m"), d(g, "value_change_pct"), 1e-9, "the whole window is 12 months");
       // curb_estimates fits each horizon on its own months: one code per route, so the log of the same ratios.
-      Map<String, Double> fitted = new java.util.TreeMap<>();
+      Map<String, Double> fitted = new TreeMap<>();
       for (Row e : CurbEstimates.table(year.estimates()).where("partner_iso3 = 'JPN' AND category = 'graphite' "
           + "AND measure RLIKE '_[0-9]+m$'").collectAsList()) {
         fitted.put(e.getAs("measure"), e.getAs("estimate_pct"));
@@ -460,6 +461,22 @@ class ImpactKnownAnswersTest extends SparkTestBase {
             + "'graphite' AND test IS NULL AND relative_month IS NULL AND measure = '" + m + "'").first();
         assertEquals(Math.log(0.5), fitted.<Double>getAs("estimate_log"), 1e-6, m);
       }
+      // The event study too: January is half of a release that counts in February, so the coefficients are
+      // normalised to December, the last month published on its own, and January's half is no lead.
+      Map<Integer, Double> coefficient = new TreeMap<>();
+      for (Row r : EventStudy.withBands(EventStudy.compute(february.windowed(), february.impact(), 12),
+          february.estimates()).where("reporter_iso3 = 'CHN' AND partner_iso3 = 'JPN' AND category = 'graphite'")
+          .collectAsList()) {
+        coefficient.put(r.getAs("relative_month"), r.getAs("coef_pct"));
+      }
+      assertEquals(0.0, coefficient.get(-2), 1e-9, "December, the reference");
+      assertEquals(0.0, coefficient.get(-3), 1e-6, "100/100 vs 50/50");
+      assertEquals(-40.0, coefficient.get(-1), 1e-6, "January's half of the release: 60/100 vs 50/50");
+      assertEquals(-40.0, coefficient.get(0), 1e-6, "February's half");
+      assertEquals(-60.0, coefficient.get(1), 1e-6, "40/100 vs 50/50");
+      Row preTrend = february.estimates().where("partner_iso3 = 'JPN' AND category = 'graphite' AND test IS NULL "
+          + "AND measure = '" + CurbEstimator.PRE_TREND + "'").first();
+      assertEquals(-2, preTrend.<Integer>getAs("relative_month"), "the pre-trend row names the reference month");
       Row japan = february.impact().where("reporter_iso3 = 'JPN' AND category = 'graphite'").first();
       assertEquals(2L, japan.<Long>getAs("pre_months_observed"), "Japan publishes January on its own");
       assertEquals(100.0, d(japan, "pre_value_usd"), 1e-9);
