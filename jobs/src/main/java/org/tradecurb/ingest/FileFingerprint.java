@@ -10,7 +10,8 @@ import java.io.Serializable;
  * @param size bytes as stored (compressed for .gz)
  * @param textBytes bytes of text (uncompressed)
  * @param blockSize the spacing of {@code linesBeforeBlock}
- * @param linesBeforeBlock element k: newlines in bytes [0, k × blockSize); null for compressed files
+ * @param linesBeforeBlock element k: newlines in bytes [0, k × blockSize); null for a file read whole (gzip,
+ *     UTF-16, CR line ends)
  * @param year the file's year for formats that publish one year per file, else null
  */
 public record FileFingerprint(

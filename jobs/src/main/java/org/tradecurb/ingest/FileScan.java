@@ -84,7 +84,8 @@ final class FileScan {
       return FileFingerprint.unreadable(file, hash, size[0], charset.name(), file.relativePath() + " line "
           + pass.headerLine + ": " + e.getMessage());
     }
-    long[] blocks = file.gzipped() || utf16 != null ? null : utf8.linesBeforeBlock;
+    // Byte ranges are cut at LF: a gzip, UTF-16 or CR-ended file is read whole, by one task.
+    long[] blocks = file.gzipped() || utf16 != null || utf8.crLineEnds ? null : utf8.linesBeforeBlock;
     Integer year = file.format().oneYearPerFile() ? commonYear(parser, pass.head) : null;
     return new FileFingerprint(file, hash, size[0], charset.name(), pass.header, pass.headerLine, null,
         utf8.textBytes, blockSize, blocks, year);
@@ -130,7 +131,7 @@ final class FileScan {
    * first non-blank lines after the header.
    */
   private record Pass(String header, long headerLine, long invalidLine, long textBytes, long[] linesBeforeBlock,
-      List<String> head) {}
+      List<String> head, boolean crLineEnds) {}
 
   /** Reads every line; with a block size, records the newlines before each block boundary. */
   private static Pass read(InputStream in, Charset charset, long blockSize) throws IOException {
@@ -171,7 +172,7 @@ final class FileScan {
       boundary += blockSize;
     }
     return new Pass(header, headerLine, invalid, reader.offset(),
-        blocks.stream().mapToLong(Long::longValue).toArray(), head);
+        blocks.stream().mapToLong(Long::longValue).toArray(), head, reader.crLineEnds());
   }
 
   private static MessageDigest sha256() {

@@ -121,8 +121,17 @@ public final class TextDecoding {
   }
 
   /**
+   * Longest line a reader takes, in bytes: customs rows are a few hundred bytes, so a longer line is a file
+   * whose line breaks are lost or not a table at all — refused, rather than held in memory until it ends.
+   */
+  public static final int MAX_LINE_BYTES = 1 << 20;
+
+  /**
    * Lines of a byte stream in one encoding. {@link #lineNumber()} is the 1-based number of the last line
    * returned, {@link #lineStart()} and {@link #lineEnd()} its byte offsets (the end is its newline's offset).
+   * Lines end with LF or CRLF; a stream whose first line ends with a lone CR (classic Mac text, as older
+   * spreadsheets save CSV) has CR line ends throughout ({@link #crLineEnds()}), and such a file cannot be read
+   * in byte ranges.
    */
   public static final class LineReader implements Closeable {
     private final InputStream in;
@@ -139,6 +148,9 @@ public final class TextDecoding {
     private long lineStart;
     private long lineNumber;
     private long newlines;
+    /** Whether a CR may end the line being read: on a stream's first line, to find out, and in a CR file. */
+    private boolean crMayEnd;
+    private boolean crLineEnds;
 
     public LineReader(InputStream in, Charset charset) {
       this(in, charset, 0, 0);
@@ -158,6 +170,7 @@ public final class TextDecoding {
           || charset.equals(StandardCharsets.ISO_8859_1);
       this.offset = offset;
       this.lineNumber = linesBefore;
+      this.crMayEnd = offset == 0;
     }
 
     private boolean fill() throws IOException {
@@ -173,6 +186,8 @@ public final class TextDecoding {
     /**
      * Reads the next line's bytes (without its line ending) and returns true, or false at the end.
      * {@link #text()} decodes them.
+     *
+     * @throws IOException also when the line is longer than {@link #MAX_LINE_BYTES}
      */
     public boolean advance() throws IOException {
       length = 0;
@@ -192,33 +207,60 @@ public final class TextDecoding {
         boolean high = false;
         while (end < limit) {
           byte b = buffer[end];
-          if (b == '\n') {
+          if (b == '\n' || b == '\r' && crMayEnd) {
             break;
           }
           high |= b < 0;
           end++;
         }
         ascii &= !high;
-        int n = end - start;
-        if (length + n > line.length) {
-          line = Arrays.copyOf(line, Math.max(line.length * 2, length + n));
-        }
-        System.arraycopy(buffer, start, line, length, n);
-        length += n;
-        offset += n;
+        append(start, end);
         position = end;
-        if (end < limit) {
-          position++;
-          offset++;
-          newlines++;
-          break;
+        if (end == limit) {
+          continue;
         }
+        boolean cr = buffer[end] == '\r';
+        position++;
+        offset++;
+        newlines++;
+        if (cr) {
+          if (position == limit) {
+            fill();
+          }
+          if (position < limit && buffer[position] == '\n') {
+            position++;
+            offset++;
+          } else {
+            crLineEnds = true;
+          }
+        }
+        break;
       }
+      crMayEnd = crLineEnds;
       if (length > 0 && line[length - 1] == '\r') {
         length--;
       }
       lineNumber++;
       return true;
+    }
+
+    private void append(int start, int end) throws IOException {
+      int n = end - start;
+      if (length + n > MAX_LINE_BYTES) {
+        throw new IOException("line " + (lineNumber + 1) + " is longer than " + (MAX_LINE_BYTES >> 20)
+            + " MiB: not a table of customs data, or its line breaks are lost");
+      }
+      if (length + n > line.length) {
+        line = Arrays.copyOf(line, Math.max(line.length * 2, length + n));
+      }
+      System.arraycopy(buffer, start, line, length, n);
+      length += n;
+      offset += n;
+    }
+
+    /** Whether the stream's lines end with a lone CR (found on its first line). */
+    public boolean crLineEnds() {
+      return crLineEnds;
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import org.tradecurb.Fixtures;
 import org.tradecurb.ingest.Reason;
 import org.tradecurb.ingest.SampleRows;
+import org.tradecurb.ingest.TextDecoding;
 
 /**
  * Damaged inputs as users meet them, in all three formats: good files in every published shape with broken
@@ -371,6 +372,9 @@ public final class DamagedInputs {
     byte[] loneSurrogate = Arrays.copyOf(utf16, utf16.length + 4);
     System.arraycopy(new byte[] {0x00, (byte) 0xDC, '\n', 0}, 0, loneSurrogate, utf16.length, 4);
     refuse("utf16_broken", "comtrade/broken_utf16_2025.csv", "not valid UTF-16", loneSurrogate);
+    // A file whose line breaks were lost: refused at the first line no table row comes near, not read into memory.
+    refuse("line_longer_than_any_row", "comtrade/no_breaks_2025.tsv", "line 2 is longer than",
+        utf8(header + "\n" + (line + "\t").repeat(TextDecoding.MAX_LINE_BYTES / line.length() + 1) + "\n"));
     Fixtures.write(root, "comtrade/summary.xlsx", new byte[] {'P', 'K', 3, 4});
     rows.add(new RowFault("file_of_no_known_layout", "ingest", "comtrade/summary.xlsx", null, Reason.UNKNOWN_FILE));
     Fixtures.write(root, "china-customs/query_202601.csv",

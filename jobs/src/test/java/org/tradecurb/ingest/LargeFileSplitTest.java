@@ -23,7 +23,8 @@ import org.tradecurb.pipeline.RunContext;
 /**
  * A file larger than the split size is parsed by several tasks at once, and every line still lands at its
  * exact number: accepted lines in bronze, refused ones in quarantine, none twice, none lost at a split
- * boundary. A gzip copy of the same text, which cannot be split, must give the same lines.
+ * boundary. A gzip copy of the same text, and a copy with classic Mac line ends (CR), which cannot be split,
+ * must give the same lines.
  */
 class LargeFileSplitTest extends SparkTestBase {
 
@@ -55,6 +56,7 @@ class LargeFileSplitTest extends SparkTestBase {
     Path in = newDir("large-in");
     Fixtures.write(in, "comtrade/large.tsv", content);
     Fixtures.writeGzip(in, "comtrade/large_copy.tsv.gz", content);
+    Fixtures.write(in, "comtrade/large_mac.tsv", content.replace('\n', '\r'));
     Assertions.assertTrue(content.length() > 8 * 64 * 1024, "the file spans at least eight 64 KiB splits");
 
     Path wh = newDir("large-wh");
@@ -83,7 +85,7 @@ class LargeFileSplitTest extends SparkTestBase {
     int tasks = writeTasks.stream().mapToInt(Integer::intValue).max().orElse(0);
     Assertions.assertTrue(tasks >= 4, "the bronze write ran in " + tasks + " tasks");
 
-    for (String file : List.of("comtrade/large.tsv", "comtrade/large_copy.tsv.gz")) {
+    for (String file : List.of("comtrade/large.tsv", "comtrade/large_copy.tsv.gz", "comtrade/large_mac.tsv")) {
       spark().read().format("delta").load(wh.resolve("comtrade_raw").toString()).createOrReplaceTempView("raw");
       List<Long> lines = sql("SELECT source_line FROM raw WHERE source_file = '" + file + "' ORDER BY 1")
           .collectAsList().stream().map(r -> r.getLong(0)).toList();
