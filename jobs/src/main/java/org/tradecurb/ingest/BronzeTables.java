@@ -14,7 +14,8 @@ public final class BronzeTables {
       Map.entry("refMonth", "Month 1-12; 52 = annual figure"),
       Map.entry("period", "YYYY (annual) or YYYYMM (monthly)"),
       Map.entry("reporterCode", "Reporter, UN M49-based Comtrade code (156 China, 392 Japan)"),
-      Map.entry("flowCode", "M import, X export, RM re-import, RX re-export (plus processing sub-flows)"),
+      Map.entry("flowCode", "M import, X export, RM re-import, RX re-export (plus processing sub-flows); "
+          + "legacy files: 1 import, 2 export, 3 re-export, 4 re-import"),
       Map.entry("partnerCode", "Partner, Comtrade code (0 = World, 490 = Other Asia nes, i.e. Taiwan)"),
       Map.entry("partner2Code", "Second partner (consignment); 0 on the totals row"),
       Map.entry("classificationCode", "HS edition: H5 = HS2017, H6 = HS2022"),

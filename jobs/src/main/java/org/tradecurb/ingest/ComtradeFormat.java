@@ -11,8 +11,9 @@ import java.util.Set;
 
 /**
  * UN Comtrade final data: the API's CSV (comma) and the bulk files (tab, often gzipped), 47 columns found
- * by name. Only monthly goods rows for exports and imports become flows, and of those only the totals rows
- * (customsCode C00, motCode 0, partner2Code 0): the others break the same trade down again.
+ * by name, and the legacy layout of downloads before 2023 ({@link #LEGACY_NAMES}). Only monthly goods rows for
+ * exports and imports become flows, and of those only the totals rows (customsCode C00, motCode 0,
+ * partner2Code 0): the others break the same trade down again.
  */
 public final class ComtradeFormat extends HeaderMappedFormat {
 
@@ -30,6 +31,38 @@ public final class ComtradeFormat extends HeaderMappedFormat {
   static final List<String> REQUIRED = List.of(
       "freqCode", "refYear", "refMonth", "reporterCode", "flowCode", "partnerCode", "partner2Code",
       "classificationCode", "cmdCode", "customsCode", "motCode", "primaryValue");
+
+  /**
+   * The legacy layout (the API and downloads before 2023: "Trade Flow Code", "Commodity Code", "Trade Value
+   * (US$)"): each name with the column that holds the same field today, where its rows land in bronze as
+   * published. Such a row has no freqCode, refMonth or typeCode: its period tells a month from a year, it is
+   * goods, its flow is a number (1 import, 2 export, 3 re-export, 4 re-import), and a blank customs procedure,
+   * transport mode or second partner is the total. "Period Desc." repeats the period in words and is not kept.
+   */
+  static final Map<String, String> LEGACY_NAMES = Map.ofEntries(
+      Map.entry("Classification", "classificationCode"), Map.entry("Year", "refYear"), Map.entry("Period", "period"),
+      Map.entry("Aggregate Level", "aggrLevel"), Map.entry("Is Leaf Code", "isLeaf"),
+      Map.entry("Trade Flow Code", "flowCode"), Map.entry("Trade Flow", "flowDesc"),
+      Map.entry("Reporter Code", "reporterCode"), Map.entry("Reporter", "reporterDesc"),
+      Map.entry("Reporter ISO", "reporterISO"), Map.entry("Partner Code", "partnerCode"),
+      Map.entry("Partner", "partnerDesc"), Map.entry("Partner ISO", "partnerISO"),
+      Map.entry("2nd Partner Code", "partner2Code"), Map.entry("2nd Partner", "partner2Desc"),
+      Map.entry("2nd Partner ISO", "partner2ISO"), Map.entry("Customs Proc. Code", "customsCode"),
+      Map.entry("Customs", "customsDesc"), Map.entry("Mode of Transport Code", "motCode"),
+      Map.entry("Mode of Transport", "motDesc"), Map.entry("Commodity Code", "cmdCode"),
+      Map.entry("Commodity", "cmdDesc"), Map.entry("Qty Unit Code", "qtyUnitCode"),
+      Map.entry("Qty Unit", "qtyUnitAbbr"), Map.entry("Qty", "qty"), Map.entry("Alt Qty Unit Code", "altQtyUnitCode"),
+      Map.entry("Alt Qty Unit", "altQtyUnitAbbr"), Map.entry("Alt Qty", "altQty"),
+      Map.entry("Netweight (kg)", "netWgt"), Map.entry("Gross weight (kg)", "grossWgt"),
+      Map.entry("Trade Value (US$)", "primaryValue"), Map.entry("CIF Trade Value (US$)", "cifvalue"),
+      Map.entry("FOB Trade Value (US$)", "fobvalue"), Map.entry("Flag", "legacyEstimationFlag"));
+
+  /** Without these a legacy row cannot be placed or valued. */
+  static final List<String> LEGACY_REQUIRED = List.of("Classification", "Year", "Period", "Trade Flow Code",
+      "Reporter Code", "Partner Code", "Commodity Code", "Trade Value (US$)");
+
+  /** The legacy flow numbers, as today's codes. */
+  private static final Map<String, String> LEGACY_FLOWS = Map.of("1", "M", "2", "X", "3", "RX", "4", "RM");
 
   /** What {@link #interpret} reads: the other columns are descriptions and estimation flags. */
   static final List<String> INTERPRETED = List.of(
@@ -82,24 +115,56 @@ public final class ComtradeFormat extends HeaderMappedFormat {
       }
     }
     List<String> missing = REQUIRED.stream().filter(c -> !positions.containsKey(c)).toList();
-    if (!missing.isEmpty()) {
-      throw new FileLayoutException("expected a UN Comtrade final-data header (" + COLUMNS.size()
-          + " columns such as typeCode, freqCode, refYear, reporterCode, cmdCode, primaryValue); missing "
-          + String.join(", ", missing));
+    if (missing.isEmpty()) {
+      return lineParser(delimiter, names, positions, (fields, values) -> { });
     }
-    return lineParser(delimiter, names, positions, (fields, values) -> { });
+    Map<String, Integer> legacy = new HashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i).trim();
+      for (Map.Entry<String, String> e : LEGACY_NAMES.entrySet()) {
+        if (e.getKey().equalsIgnoreCase(name)) {
+          legacy.put(e.getValue(), i);
+        }
+      }
+    }
+    List<String> legacyMissing = LEGACY_REQUIRED.stream().filter(c -> !legacy.containsKey(LEGACY_NAMES.get(c)))
+        .toList();
+    if (legacyMissing.isEmpty()) {
+      return lineParser(delimiter, names, legacy, (fields, values) -> { });
+    }
+    if (legacy.size() > positions.size()) {
+      throw new FileLayoutException("expected a legacy UN Comtrade header (Classification, Year, Period, Trade "
+          + "Flow Code, ..., Trade Value (US$)); missing " + String.join(", ", legacyMissing));
+    }
+    throw new FileLayoutException("expected a UN Comtrade final-data header (" + COLUMNS.size()
+        + " columns such as typeCode, freqCode, refYear, reporterCode, cmdCode, primaryValue); missing "
+        + String.join(", ", missing));
   }
 
   @Override
   public List<SourceRecord> interpret(List<String> fields) throws RowRejected {
-    String type = field(fields, "typeCode");
+    // Only a legacy header lacks both (they are required of today's): see LEGACY_NAMES.
+    boolean legacy = field(fields, "freqCode") == null && field(fields, "refMonth") == null;
+    String type = legacy ? "C" : field(fields, "typeCode");
     if (!"C".equals(type) && !"S".equals(type)) {
       throw new RowRejected(Reason.UNKNOWN_VOCABULARY, "typeCode must be C (goods) or S (services), not '"
           + type + "'");
     }
-    String freq = field(fields, "freqCode");
+    String freq;
+    int month;
     int year = Fields.integer(field(fields, "refYear"), "refYear", Reason.BAD_PERIOD);
-    int month = Fields.integer(field(fields, "refMonth"), "refMonth", Reason.BAD_PERIOD);
+    if (legacy) {
+      String p = field(fields, "period");
+      if (p == null || !Fields.isDigits(p) || p.length() != 6 && p.length() != 4) {
+        throw new RowRejected(Reason.BAD_PERIOD, "Period must be YYYYMM (a month) or YYYY (a year), not '" + p
+            + "'");
+      }
+      freq = p.length() == 6 ? "M" : "A";
+      month = p.length() == 6 ? Integer.parseInt(p.substring(4)) : 52;
+    } else {
+      freq = field(fields, "freqCode");
+      month = Fields.integer(field(fields, "refMonth"), "refMonth", Reason.BAD_PERIOD);
+    }
     if (year < 1962 || year > 2100) {
       throw new RowRejected(Reason.BAD_PERIOD, "refYear " + year + " is out of range");
     }
@@ -126,8 +191,16 @@ public final class ComtradeFormat extends HeaderMappedFormat {
     }
     String reporter = Fields.digits(field(fields, "reporterCode"), "reporterCode");
     String partner = Fields.digits(field(fields, "partnerCode"), "partnerCode");
-    String partner2 = Fields.digits(field(fields, "partner2Code"), "partner2Code");
+    String partner2 = Fields.digits(legacy ? totalIfBlank(field(fields, "partner2Code"), "0")
+        : field(fields, "partner2Code"), "partner2Code");
     String flowCode = nonEmpty(field(fields, "flowCode"), "flowCode");
+    if (legacy) {
+      if (!LEGACY_FLOWS.containsKey(flowCode)) {
+        throw new RowRejected(Reason.UNKNOWN_VOCABULARY, "Trade Flow Code '" + flowCode + "' is not a legacy "
+            + "Comtrade flow (1 import, 2 export, 3 re-export, 4 re-import)");
+      }
+      flowCode = LEGACY_FLOWS.get(flowCode);
+    }
     if (!FLOWS.contains(flowCode.toUpperCase(Locale.ROOT))) {
       throw new RowRejected(Reason.UNKNOWN_VOCABULARY, "flowCode '" + flowCode + "' is not a Comtrade flow "
           + "(X, M, RX, RM, DX, FM, XIP, MIP, XOP, MOP, XIF, MIF)");
@@ -161,13 +234,15 @@ public final class ComtradeFormat extends HeaderMappedFormat {
     } else {
       code = Fields.code(cmd, "cmdCode", 2, 4, 6);
     }
-    String customs = nonEmpty(field(fields, "customsCode"), "customsCode");
+    String customs = nonEmpty(legacy ? totalIfBlank(field(fields, "customsCode"), "C00")
+        : field(fields, "customsCode"), "customsCode");
     if (customs.length() != 3 || customs.charAt(0) != 'C' || !Fields.isDigits(customs.substring(1))) {
       throw new RowRejected(Reason.UNKNOWN_VOCABULARY, "customsCode '" + customs + "' is not a Comtrade customs "
           + "procedure code (C00-C99)");
     }
-    String mot = nonEmpty(field(fields, "motCode"), "motCode");
-    String mos = field(fields, "mosCode");
+    String mot = nonEmpty(legacy ? totalIfBlank(field(fields, "motCode"), "0") : field(fields, "motCode"),
+        "motCode");
+    String mos = legacy ? totalIfBlank(field(fields, "mosCode"), "0") : field(fields, "mosCode");
     if (!Fields.isDigits(mot) || mos != null && !mos.isEmpty() && !Fields.isDigits(mos)) {
       throw new RowRejected(Reason.UNKNOWN_VOCABULARY, "motCode '" + mot + "' and mosCode '" + mos + "' must be "
           + "Comtrade's numeric transport and supply codes");
@@ -206,6 +281,11 @@ public final class ComtradeFormat extends HeaderMappedFormat {
     return List.of(new SourceRecord(reporter, partner, flow == null ? flowCode.toLowerCase(Locale.ROOT) : flow,
         LocalDate.of(year, month, 1), 1, code, codeSystem, edition, qty, unit, netWeight, value, "USD",
         flow == null ? null : SourceRecord.valuationOf(flow), key, null, exclusion));
+  }
+
+  /** A legacy row leaves a breakdown it does not make blank: the total's code. */
+  private static String totalIfBlank(String value, String total) {
+    return value == null || value.isEmpty() ? total : value;
   }
 
   private static String nonEmpty(String value, String name) throws RowRejected {

@@ -211,4 +211,55 @@ class ComtradeFormatTest {
     }
     assertTrue(rows > 10_000, "the sample rows were read: " + rows);
   }
+
+  /** The legacy API's full header (35 columns), as downloads before 2023 have it. */
+  private static final String LEGACY_HEADER = "Classification,Year,Period,Period Desc.,Aggregate Level,Is Leaf Code,"
+      + "Trade Flow Code,Trade Flow,Reporter Code,Reporter,Reporter ISO,Partner Code,Partner,Partner ISO,"
+      + "2nd Partner Code,2nd Partner,2nd Partner ISO,Customs Proc. Code,Customs,Mode of Transport Code,"
+      + "Mode of Transport,Commodity Code,Commodity,Qty Unit Code,Qty Unit,Qty,Alt Qty Unit Code,Alt Qty Unit,"
+      + "Alt Qty,Netweight (kg),Gross weight (kg),Trade Value (US$),CIF Trade Value (US$),FOB Trade Value (US$),Flag";
+
+  /** The totals row of {@link SampleRows#comtradeTotals} in the legacy layout, with a period and flow number. */
+  private static String legacyLine(String period, String flow) {
+    return "H6," + period.substring(0, 4) + "," + period + ",March 2025,6,1," + flow + ",Export,156,China,CHN,392,"
+        + "Japan,JPN,,,,,,,,850511,\"Permanent magnets, of metal\",8,Weight in kilograms,1250.5,,,,1250.5,,98765.25,,"
+        + "98765.25,0";
+  }
+
+  @Test
+  void legacyDownloadsLandAsTheSameRecordsAsTodaysLayout() throws Exception {
+    CustomsFormat.FileParser legacy = FORMAT.open(LEGACY_HEADER, FILE);
+    LineOutcome out = legacy.parse(legacyLine("202503", "2"));
+    assertTrue(out.isAccepted(), () -> out.message());
+    assertEquals("2", out.fields().get(ComtradeFormat.COLUMNS.indexOf("flowCode")), "bronze keeps the number");
+    assertNull(out.fields().get(ComtradeFormat.COLUMNS.indexOf("freqCode")), "a column the file does not have");
+    SourceRecord r = FORMAT.interpret(out.fields()).get(0);
+    SourceRecord today = FORMAT.interpret(parser('\t').parse(line(totalsRow(), '\t')).fields()).get(0);
+    assertEquals(today, r, "the same figure, key included: a legacy and a current download of it are one record");
+    assertEquals("export", r.flow());
+    assertEquals(LocalDate.of(2025, 3, 1), r.period());
+    assertNull(r.exclusion());
+
+    assertEquals("annual_figure", FORMAT.interpret(legacy.parse(legacyLine("2025", "2")).fields()).get(0)
+        .exclusion());
+    assertEquals("flow_rx", FORMAT.interpret(legacy.parse(legacyLine("202503", "3")).fields()).get(0).exclusion());
+    assertEquals(Reason.UNKNOWN_VOCABULARY, legacy.parse(legacyLine("202503", "7")).reason());
+    assertEquals(Reason.BAD_PERIOD, legacy.parse(legacyLine("2025031", "2")).reason());
+    assertEquals(Reason.BAD_PERIOD, legacy.parse(legacyLine("202503", "2").replaceFirst("^H6,2025,", "H6,2024,"))
+        .reason(), "Year disagrees with Period");
+
+    // The short legacy layout (no second partner, customs or transport columns) is read the same way.
+    String shortHeader = "Classification,Year,Period,Period Desc.,Aggregate Level,Is Leaf Code,Trade Flow Code,"
+        + "Trade Flow,Reporter Code,Reporter,Reporter ISO,Partner Code,Partner,Partner ISO,Commodity Code,Commodity,"
+        + "Qty Unit Code,Qty Unit,Qty,Netweight (kg),Trade Value (US$),Flag";
+    LineOutcome shortRow = FORMAT.open(shortHeader, FILE).parse("H6,2025,202503,March 2025,6,1,2,Export,156,China,"
+        + "CHN,392,Japan,JPN,850511,\"Permanent magnets, of metal\",8,Weight in kilograms,1250.5,1250.5,98765.25,0");
+    assertTrue(shortRow.isAccepted(), () -> shortRow.message());
+    assertEquals(today.recordKey(), FORMAT.interpret(shortRow.fields()).get(0).recordKey());
+
+    FileLayoutException e = assertThrows(FileLayoutException.class,
+        () -> FORMAT.open(LEGACY_HEADER.replace(",Trade Value (US$)", ""), FILE));
+    assertTrue(e.getMessage().contains("legacy UN Comtrade header") && e.getMessage().endsWith("Trade Value (US$)"),
+        e.getMessage());
+  }
 }
