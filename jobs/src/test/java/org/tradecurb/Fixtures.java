@@ -39,6 +39,21 @@ public final class Fixtures {
     return bytes.toByteArray();
   }
 
+  /** A zip archive of UTF-8 text files, by entry name. */
+  public static byte[] zip(java.util.Map<String, String> entries) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+      for (java.util.Map.Entry<String, String> e : entries.entrySet()) {
+        zip.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+        zip.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
   public static Path write(Path root, String relative, byte[] content) {
     try {
       Path file = root.resolve(relative);

@@ -38,17 +38,17 @@ final class FileScan {
     Pass utf8;
     Charset utf16;
     try (InputStream raw = new DigestInputStream(new CountingStream(RawFileReader.open(file, conf), size), digest)) {
-      InputStream text = new BufferedInputStream(TextDecoding.maybeGunzip(raw, file.gzipped()), 1 << 16);
+      InputStream text = new BufferedInputStream(TextDecoding.decompressed(raw, file), 1 << 16);
       utf16 = TextDecoding.utf16ByBom(text);
       utf8 = utf16 != null ? read(new TextDecoding.Utf8Transcoder(text, utf16), StandardCharsets.UTF_8, 0)
-          : read(text, StandardCharsets.UTF_8, file.gzipped() ? 0 : blockSize);
-      raw.transferTo(OutputStream.nullOutputStream()); // bytes after a gzip trailer count in the checksum
+          : read(text, StandardCharsets.UTF_8, file.compressed() ? 0 : blockSize);
+      raw.transferTo(OutputStream.nullOutputStream()); // bytes after a gzip trailer or zip entry count in the checksum
     } catch (CharacterCodingException e) {
       return FileFingerprint.unreadable(file, null, size[0], null, file.relativePath()
           + ": starts with a UTF-16 byte-order mark, but its bytes are not valid UTF-16");
     } catch (IOException e) {
       return FileFingerprint.unreadable(file, null, size[0], null, "cannot read " + file.relativePath()
-          + (file.gzipped() ? " as gzip" : "") + ": " + e.getMessage());
+          + (file.gzipped() ? " as gzip" : file.zipped() ? " as zip" : "") + ": " + e.getMessage());
     }
     String hash = HexFormat.of().formatHex(digest.digest());
     Pass pass = utf8;
@@ -56,7 +56,7 @@ final class FileScan {
     Charset fallback = file.format().fallbackCharset();
     if (utf8.invalidLine > 0 && !fallback.equals(StandardCharsets.UTF_8)) {
       charset = fallback;
-      try (InputStream in = TextDecoding.maybeGunzip(RawFileReader.open(file, conf), file.gzipped())) {
+      try (InputStream in = TextDecoding.decompressed(RawFileReader.open(file, conf), file)) {
         pass = read(in, charset, 0);
       } catch (IOException e) {
         return FileFingerprint.unreadable(file, hash, size[0], null, "cannot read " + file.relativePath() + ": "
@@ -84,8 +84,8 @@ final class FileScan {
       return FileFingerprint.unreadable(file, hash, size[0], charset.name(), file.relativePath() + " line "
           + pass.headerLine + ": " + e.getMessage());
     }
-    // Byte ranges are cut at LF: a gzip, UTF-16 or CR-ended file is read whole, by one task.
-    long[] blocks = file.gzipped() || utf16 != null || utf8.crLineEnds ? null : utf8.linesBeforeBlock;
+    // Byte ranges are cut at LF: a compressed, UTF-16 or CR-ended file is read whole, by one task.
+    long[] blocks = file.compressed() || utf16 != null || utf8.crLineEnds ? null : utf8.linesBeforeBlock;
     Integer year = file.format().oneYearPerFile() ? commonYear(parser, pass.head) : null;
     return new FileFingerprint(file, hash, size[0], charset.name(), pass.header, pass.headerLine, null,
         utf8.textBytes, blockSize, blocks, year);

@@ -23,6 +23,16 @@ public record InputFile(Source source, String uri, String relativePath, String f
     return relativePath.toLowerCase(java.util.Locale.ROOT).endsWith(".gz");
   }
 
+  /** A zip archive holding the file (as bulk downloads of the legacy Comtrade API came). */
+  public boolean zipped() {
+    return relativePath.toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
+  }
+
+  /** Compressed: read as one stream, whole by one task. */
+  public boolean compressed() {
+    return gzipped() || zipped();
+  }
+
   CustomsFormat.FileContext context() {
     return new CustomsFormat.FileContext(relativePath, fileName(), flow);
   }

@@ -19,7 +19,7 @@ import org.tradecurb.config.TradecurbConfig;
 
 /**
  * Finds the customs files under the input root and says which source each one is:
- * {@code comtrade/} (.csv, .tsv, .gz), {@code japan-customs/} (.csv), and China Customs files under the
+ * {@code comtrade/} (.csv, .tsv, .gz, .zip), {@code japan-customs/} (.csv), and China Customs files under the
  * configured exports and imports folders. Files that fit nowhere are reported, never silently skipped.
  */
 public final class InputLayout {
@@ -90,10 +90,10 @@ public final class InputLayout {
       long size = sizes.get(relative);
       long modified = times.get(relative);
       if (lower.startsWith(Source.COMTRADE.folder + "/")) {
-        if (lower.matches(".*\\.(csv|tsv|txt)(\\.gz)?$") || lower.endsWith(".gz")) {
+        if (lower.matches(".*\\.(csv|tsv|txt)(\\.gz)?$") || lower.endsWith(".gz") || lower.endsWith(".zip")) {
           files.add(new InputFile(Source.COMTRADE, uri, relative, null, size, modified));
         } else {
-          unknown.put(relative, "Comtrade files must end in .csv, .tsv or .gz");
+          unknown.put(relative, "Comtrade files must end in .csv, .tsv, .gz or .zip");
         }
       } else if (lower.startsWith(Source.JAPAN_CUSTOMS.folder + "/")) {
         if (lower.matches(".*\\.csv(\\.gz)?$")) {

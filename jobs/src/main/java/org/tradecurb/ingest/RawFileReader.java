@@ -161,7 +161,7 @@ public final class RawFileReader {
       Charset charset = Charset.forName(fingerprint.charset());
       FSDataInputStream raw = open(input, conf);
       if (split.start() == 0) {
-        this.reader = new TextDecoding.LineReader(TextDecoding.text(raw, input.gzipped(), charset),
+        this.reader = new TextDecoding.LineReader(TextDecoding.text(raw, input, charset),
             TextDecoding.lineCharset(charset));
       } else {
         raw.seek(split.start() - 1);

@@ -1,6 +1,7 @@
 package org.tradecurb.ingest;
 
 import java.io.Closeable;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -14,6 +15,8 @@ import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 /**
  * Reads customs files as lines of text. Lines are split on bytes (a newline byte never occurs inside a
@@ -25,8 +28,70 @@ public final class TextDecoding {
 
   private TextDecoding() {}
 
-  static InputStream maybeGunzip(InputStream raw, boolean gzipped) throws IOException {
-    return gzipped ? new GZIPInputStream(raw, 1 << 16) : raw;
+  /** The text of a file as stored: gunzipped, or the one file its zip archive holds. */
+  static InputStream decompressed(InputStream raw, InputFile file) throws IOException {
+    if (file.gzipped()) {
+      return new GZIPInputStream(raw, 1 << 16);
+    }
+    return file.zipped() ? ZipEntryStream.single(raw) : raw;
+  }
+
+  /**
+   * The one file of a zip archive, streamed (folders and macOS metadata aside): an archive of none fails at
+   * once, one of several when the first file ends, so its rows are never taken for the whole archive's.
+   */
+  static final class ZipEntryStream extends FilterInputStream {
+    private final ZipInputStream zip;
+    private final String name;
+    private boolean checked;
+
+    private ZipEntryStream(ZipInputStream zip, String name) {
+      super(zip);
+      this.zip = zip;
+      this.name = name;
+    }
+
+    static InputStream single(InputStream raw) throws IOException {
+      ZipInputStream zip = new ZipInputStream(raw);
+      ZipEntry entry = nextFile(zip);
+      if (entry == null) {
+        throw new IOException("the zip archive holds no file");
+      }
+      return new ZipEntryStream(zip, entry.getName());
+    }
+
+    private static ZipEntry nextFile(ZipInputStream zip) throws IOException {
+      for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        String n = e.getName();
+        if (!e.isDirectory() && !n.startsWith("__MACOSX/") && !n.substring(n.lastIndexOf('/') + 1).startsWith("._")) {
+          return e;
+        }
+      }
+      return null;
+    }
+
+    private int ended(int n) throws IOException {
+      if (n < 0 && !checked) {
+        checked = true;
+        ZipEntry more = nextFile(zip);
+        if (more != null) {
+          throw new IOException("the zip archive holds more than one file (" + name + ", " + more.getName()
+              + ", ...): extract them into the folder");
+        }
+      }
+      return n;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      return b < 0 ? ended(b) : b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      return ended(super.read(b, off, len));
+    }
   }
 
   /**
@@ -52,8 +117,8 @@ public final class TextDecoding {
    * The text of a file as the line reader takes it: decompressed, and UTF-16 turned into UTF-8 (a UTF-16
    * newline is two bytes, so lines cannot be split on bytes until then).
    */
-  static InputStream text(InputStream raw, boolean gzipped, Charset charset) throws IOException {
-    InputStream in = maybeGunzip(raw, gzipped);
+  static InputStream text(InputStream raw, InputFile file, Charset charset) throws IOException {
+    InputStream in = decompressed(raw, file);
     return isUtf16(charset) ? new Utf8Transcoder(in, charset) : in;
   }
 

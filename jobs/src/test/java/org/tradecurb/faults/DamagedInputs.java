@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.tradecurb.Fixtures;
 import org.tradecurb.ingest.Reason;
@@ -375,6 +376,10 @@ public final class DamagedInputs {
     // A file whose line breaks were lost: refused at the first line no table row comes near, not read into memory.
     refuse("line_longer_than_any_row", "comtrade/no_breaks_2025.tsv", "line 2 is longer than",
         utf8(header + "\n" + (line + "\t").repeat(TextDecoding.MAX_LINE_BYTES / line.length() + 1) + "\n"));
+    refuse("zip_of_several_files", "comtrade/two_2025.zip", "holds more than one file (a_2025.csv, b_2025.csv",
+        Fixtures.zip(new TreeMap<>(Map.of("a_2025.csv", header + "\n" + line + "\n", "b_2025.csv",
+            header + "\n" + line + "\n"))));
+    refuse("zip_of_folders_only", "comtrade/empty_2025.zip", "holds no file", Fixtures.zip(Map.of("data/", "")));
     Fixtures.write(root, "comtrade/summary.xlsx", new byte[] {'P', 'K', 3, 4});
     rows.add(new RowFault("file_of_no_known_layout", "ingest", "comtrade/summary.xlsx", null, Reason.UNKNOWN_FILE));
     Fixtures.write(root, "china-customs/query_202601.csv",

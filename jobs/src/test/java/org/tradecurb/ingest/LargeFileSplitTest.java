@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,8 +25,8 @@ import org.tradecurb.pipeline.RunContext;
 /**
  * A file larger than the split size is parsed by several tasks at once, and every line still lands at its
  * exact number: accepted lines in bronze, refused ones in quarantine, none twice, none lost at a split
- * boundary. A gzip copy of the same text, and a copy with classic Mac line ends (CR), which cannot be split,
- * must give the same lines.
+ * boundary. A gzip copy of the same text, a zip archive of it (with its folder and macOS metadata beside) and a
+ * copy with classic Mac line ends (CR), none of which can be split, must give the same lines.
  */
 class LargeFileSplitTest extends SparkTestBase {
 
@@ -57,6 +59,11 @@ class LargeFileSplitTest extends SparkTestBase {
     Fixtures.write(in, "comtrade/large.tsv", content);
     Fixtures.writeGzip(in, "comtrade/large_copy.tsv.gz", content);
     Fixtures.write(in, "comtrade/large_mac.tsv", content.replace('\n', '\r'));
+    Map<String, String> archive = new LinkedHashMap<>();
+    archive.put("export/", "");
+    archive.put("__MACOSX/export/._large.tsv", "metadata");
+    archive.put("export/large.tsv", content);
+    Fixtures.write(in, "comtrade/large_copy.zip", Fixtures.zip(archive));
     Assertions.assertTrue(content.length() > 8 * 64 * 1024, "the file spans at least eight 64 KiB splits");
 
     Path wh = newDir("large-wh");
@@ -85,7 +92,8 @@ class LargeFileSplitTest extends SparkTestBase {
     int tasks = writeTasks.stream().mapToInt(Integer::intValue).max().orElse(0);
     Assertions.assertTrue(tasks >= 4, "the bronze write ran in " + tasks + " tasks");
 
-    for (String file : List.of("comtrade/large.tsv", "comtrade/large_copy.tsv.gz", "comtrade/large_mac.tsv")) {
+    for (String file : List.of("comtrade/large.tsv", "comtrade/large_copy.tsv.gz", "comtrade/large_copy.zip",
+        "comtrade/large_mac.tsv")) {
       spark().read().format("delta").load(wh.resolve("comtrade_raw").toString()).createOrReplaceTempView("raw");
       List<Long> lines = sql("SELECT source_line FROM raw WHERE source_file = '" + file + "' ORDER BY 1")
           .collectAsList().stream().map(r -> r.getLong(0)).toList();
