@@ -24,10 +24,8 @@ public final class Launcher {
     ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile());
     pb.environment().put("SPARK_MASTER", "local[2]");
     pb.environment().put("SPARK_DRIVER_MEMORY", "2g");
-    // Test inputs are small: the quick JIT and the parallel collector, as the launcher gives small inputs (see
-    // README, Performance), whatever the command.
-    pb.environment().put("SPARK_DRIVER_JAVA_OPTS",
-        "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m -XX:+UseParallelGC");
+    // JVM flags as the launcher picks them (test inputs are small: the quick JIT): no SPARK_DRIVER_JAVA_OPTS.
+    pb.environment().remove("SPARK_DRIVER_JAVA_OPTS");
     // The jar of the line under test, unless a test names the other line.
     pb.environment().put("TRADECURB_SPARK", BuildUnderTest.sparkLine());
     pb.environment().putAll(environment);
