@@ -161,6 +161,9 @@ public final class ComtradeFormat extends HeaderMappedFormat {
       }
       freq = p.length() == 6 ? "M" : "A";
       month = p.length() == 6 ? Integer.parseInt(p.substring(4)) : 52;
+      if (p.length() == 6 && (month < 1 || month > 12)) {
+        throw new RowRejected(Reason.BAD_PERIOD, "Period '" + p + "' has no month " + p.substring(4));
+      }
     } else {
       freq = field(fields, "freqCode");
       month = Fields.integer(field(fields, "refMonth"), "refMonth", Reason.BAD_PERIOD);

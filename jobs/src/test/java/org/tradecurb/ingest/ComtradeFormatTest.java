@@ -245,6 +245,9 @@ class ComtradeFormatTest {
     assertEquals("flow_rx", FORMAT.interpret(legacy.parse(legacyLine("202503", "3")).fields()).get(0).exclusion());
     assertEquals(Reason.UNKNOWN_VOCABULARY, legacy.parse(legacyLine("202503", "7")).reason());
     assertEquals(Reason.BAD_PERIOD, legacy.parse(legacyLine("2025031", "2")).reason());
+    LineOutcome month13 = legacy.parse(legacyLine("202513", "2"));
+    assertEquals(Reason.BAD_PERIOD, month13.reason());
+    assertEquals("Period '202513' has no month 13", month13.message(), "named as the legacy file names it");
     assertEquals(Reason.BAD_PERIOD, legacy.parse(legacyLine("202503", "2").replaceFirst("^H6,2025,", "H6,2024,"))
         .reason(), "Year disagrees with Period");
 
