@@ -57,6 +57,10 @@ public final class ComtradeFormat extends HeaderMappedFormat {
       Map.entry("Trade Value (US$)", "primaryValue"), Map.entry("CIF Trade Value (US$)", "cifvalue"),
       Map.entry("FOB Trade Value (US$)", "fobvalue"), Map.entry("Flag", "legacyEstimationFlag"));
 
+  /** Today's layout: each column under its own name. */
+  private static final Map<String, String> CURRENT_NAMES = COLUMNS.stream()
+      .collect(java.util.stream.Collectors.toUnmodifiableMap(c -> c, c -> c));
+
   /** Without these a legacy row cannot be placed or valued. */
   static final List<String> LEGACY_REQUIRED = List.of("Classification", "Year", "Period", "Trade Flow Code",
       "Reporter Code", "Partner Code", "Commodity Code", "Trade Value (US$)");
@@ -105,28 +109,12 @@ public final class ComtradeFormat extends HeaderMappedFormat {
   public FileParser open(String header, FileContext file) throws FileLayoutException {
     char delimiter = CsvLine.detectDelimiter(header);
     List<String> names = headerNames(header, delimiter);
-    Map<String, Integer> positions = new HashMap<>();
-    for (int i = 0; i < names.size(); i++) {
-      String name = names.get(i).trim();
-      for (String known : COLUMNS) {
-        if (known.equalsIgnoreCase(name)) {
-          positions.put(known, i);
-        }
-      }
-    }
+    Map<String, Integer> positions = positions(names, CURRENT_NAMES);
     List<String> missing = REQUIRED.stream().filter(c -> !positions.containsKey(c)).toList();
     if (missing.isEmpty()) {
       return lineParser(delimiter, names, positions, (fields, values) -> { });
     }
-    Map<String, Integer> legacy = new HashMap<>();
-    for (int i = 0; i < names.size(); i++) {
-      String name = names.get(i).trim();
-      for (Map.Entry<String, String> e : LEGACY_NAMES.entrySet()) {
-        if (e.getKey().equalsIgnoreCase(name)) {
-          legacy.put(e.getValue(), i);
-        }
-      }
-    }
+    Map<String, Integer> legacy = positions(names, LEGACY_NAMES);
     List<String> legacyMissing = LEGACY_REQUIRED.stream().filter(c -> !legacy.containsKey(LEGACY_NAMES.get(c)))
         .toList();
     if (legacyMissing.isEmpty()) {
@@ -139,6 +127,20 @@ public final class ComtradeFormat extends HeaderMappedFormat {
     throw new FileLayoutException("expected a UN Comtrade final-data header (" + COLUMNS.size()
         + " columns such as typeCode, freqCode, refYear, reporterCode, cmdCode, primaryValue); missing "
         + String.join(", ", missing));
+  }
+
+  /** Each bronze column's position in the header, its published name matched whatever its case. */
+  private static Map<String, Integer> positions(List<String> names, Map<String, String> columnOfName) {
+    Map<String, Integer> positions = new HashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i).trim();
+      for (Map.Entry<String, String> e : columnOfName.entrySet()) {
+        if (e.getKey().equalsIgnoreCase(name)) {
+          positions.put(e.getValue(), i);
+        }
+      }
+    }
+    return positions;
   }
 
   @Override
@@ -194,8 +196,7 @@ public final class ComtradeFormat extends HeaderMappedFormat {
     }
     String reporter = Fields.digits(field(fields, "reporterCode"), "reporterCode");
     String partner = Fields.digits(field(fields, "partnerCode"), "partnerCode");
-    String partner2 = Fields.digits(legacy ? totalIfBlank(field(fields, "partner2Code"), "0")
-        : field(fields, "partner2Code"), "partner2Code");
+    String partner2 = Fields.digits(breakdown(fields, "partner2Code", "0", legacy), "partner2Code");
     String flowCode = nonEmpty(field(fields, "flowCode"), "flowCode");
     if (legacy) {
       if (!LEGACY_FLOWS.containsKey(flowCode)) {
@@ -237,15 +238,13 @@ public final class ComtradeFormat extends HeaderMappedFormat {
     } else {
       code = Fields.code(cmd, "cmdCode", 2, 4, 6);
     }
-    String customs = nonEmpty(legacy ? totalIfBlank(field(fields, "customsCode"), "C00")
-        : field(fields, "customsCode"), "customsCode");
+    String customs = nonEmpty(breakdown(fields, "customsCode", "C00", legacy), "customsCode");
     if (customs.length() != 3 || customs.charAt(0) != 'C' || !Fields.isDigits(customs.substring(1))) {
       throw new RowRejected(Reason.UNKNOWN_VOCABULARY, "customsCode '" + customs + "' is not a Comtrade customs "
           + "procedure code (C00-C99)");
     }
-    String mot = nonEmpty(legacy ? totalIfBlank(field(fields, "motCode"), "0") : field(fields, "motCode"),
-        "motCode");
-    String mos = legacy ? totalIfBlank(field(fields, "mosCode"), "0") : field(fields, "mosCode");
+    String mot = nonEmpty(breakdown(fields, "motCode", "0", legacy), "motCode");
+    String mos = breakdown(fields, "mosCode", "0", legacy);
     if (!Fields.isDigits(mot) || mos != null && !mos.isEmpty() && !Fields.isDigits(mos)) {
       throw new RowRejected(Reason.UNKNOWN_VOCABULARY, "motCode '" + mot + "' and mosCode '" + mos + "' must be "
           + "Comtrade's numeric transport and supply codes");
@@ -286,9 +285,10 @@ public final class ComtradeFormat extends HeaderMappedFormat {
         flow == null ? null : SourceRecord.valuationOf(flow), key, null, exclusion));
   }
 
-  /** A legacy row leaves a breakdown it does not make blank: the total's code. */
-  private static String totalIfBlank(String value, String total) {
-    return value == null || value.isEmpty() ? total : value;
+  /** A breakdown code; a legacy row leaves blank the breakdowns it does not make, which is the total's code. */
+  private String breakdown(List<String> fields, String column, String total, boolean legacy) {
+    String value = field(fields, column);
+    return legacy && (value == null || value.isEmpty()) ? total : value;
   }
 
   private static String nonEmpty(String value, String name) throws RowRejected {
