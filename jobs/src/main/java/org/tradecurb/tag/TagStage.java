@@ -6,12 +6,14 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
@@ -24,6 +26,7 @@ import org.tradecurb.pipeline.RunContext;
 import org.tradecurb.pipeline.Stage;
 import org.tradecurb.pipeline.StageResult;
 import org.tradecurb.quality.PipelineRuns;
+import org.tradecurb.spark.Parallel;
 import org.tradecurb.spark.TableSpec;
 import org.tradecurb.spark.TableVersion;
 import org.tradecurb.spark.Warehouse;
@@ -57,19 +60,22 @@ public final class TagStage implements Stage {
     Map<String, String> consumed = new TreeMap<>();
     consumed.put("catalog", catalog.version());
     consumed.put("events", Fingerprint.of(events));
+    // The three tables' commits are independent: made side by side.
+    List<Runnable> writes = new ArrayList<>();
     if (!catalog.version().equals(last.get("catalog")) || warehouse.createdEmpty(DualUseCatalog.TABLE)) {
-      run.step(NAME, "write dual_use_catalog", () -> warehouse.replace(DualUseCatalog.TABLE,
-          catalog.toDataset(run.spark()), "true", run.runId()), Warehouse.Written::rows);
+      writes.add(() -> run.step(NAME, "write dual_use_catalog", () -> warehouse.replace(DualUseCatalog.TABLE,
+          catalog.toDataset(run.spark()), "true", run.runId()), Warehouse.Written::rows));
     }
     if (!consumed.get("events").equals(last.get("events")) || warehouse.createdEmpty(CurbEvent.TABLE)) {
-      run.step(NAME, "write curb_events", () -> warehouse.replace(CurbEvent.TABLE,
-          CurbEvent.toDataset(run.spark(), events), "true", run.runId()), Warehouse.Written::rows);
+      writes.add(() -> run.step(NAME, "write curb_events", () -> warehouse.replace(CurbEvent.TABLE,
+          CurbEvent.toDataset(run.spark(), events), "true", run.runId()), Warehouse.Written::rows));
     }
 
     Optional<TableVersion> flows = warehouse.version(TradeFlows.TABLE);
     String taggedId = warehouse.tableId(DualUseTagger.TABLE);
     consumed.put(DualUseTagger.TABLE.name(), taggedId);
     if (flows.isEmpty()) {
+      runAll(writes);
       return StageResult.skipped(NAME, "trade_flows does not exist yet", consumed);
     }
     consumed.put(TradeFlows.TABLE.name(), flows.get().toString());
@@ -83,6 +89,7 @@ public final class TagStage implements Stage {
           return all;
         });
     if (stale.isEmpty()) {
+      runAll(writes);
       return StageResult.skipped(NAME, "trade_flows unchanged since the last tag run", consumed);
     }
     String condition = "(" + stale.stream().map(p -> "(source = " + Warehouse.literal(p.get("source"))
@@ -93,9 +100,12 @@ public final class TagStage implements Stage {
         DualUseTagger.hs2017To2022());
     Dataset<Row> tagged = DualUseTagger.tag(input.observe(read, count(lit(1)).as("rows")), matches,
         catalog.version(), run.runId());
-    Warehouse.Written written = run.step(NAME, "tag " + stale.size() + " source-years",
+    AtomicReference<Warehouse.Written> taggedWrite = new AtomicReference<>();
+    writes.add(() -> taggedWrite.set(run.step(NAME, "tag " + stale.size() + " source-years",
         () -> warehouse.replace(DualUseTagger.TABLE, tagged, condition, run.runId(),
-            sum(when(col("dual_use"), 1L).otherwise(0L)).as("dual_use")), Warehouse.Written::rows);
+            sum(when(col("dual_use"), 1L).otherwise(0L)).as("dual_use")), Warehouse.Written::rows)));
+    runAll(writes);
+    Warehouse.Written written = taggedWrite.get();
     // The table written into, which its first write may have created.
     consumed.put(DualUseTagger.TABLE.name(), warehouse.tableId(DualUseTagger.TABLE));
     PipelineRuns.Entry entry = new PipelineRuns.Entry(NAME, "all");
@@ -110,6 +120,10 @@ public final class TagStage implements Stage {
           "tag wrote " + entry.written + " rows for " + entry.read + " trade_flows rows"));
     }
     return result;
+  }
+
+  private static void runAll(List<Runnable> writes) {
+    Parallel.run(writes.size(), i -> writes.get(i).run());
   }
 
   private static void checkEventInstruments(List<CurbEvent> events, DualUseCatalog catalog) {
