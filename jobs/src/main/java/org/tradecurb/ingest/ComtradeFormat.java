@@ -182,15 +182,18 @@ public final class ComtradeFormat extends HeaderMappedFormat {
     } else if (month < 1 || month > 12) {
       throw new RowRejected(Reason.BAD_PERIOD, "refMonth must be 1-12 or 52, not " + month);
     }
+    // yyyymm and yyyymm01 as numbers: the year has four digits here, and a formatter per row cost more than the
+    // rest of the parse.
+    int yearMonth = year * 100 + month;
     String period = field(fields, "period");
     if (exclusion == null && period != null && !period.isEmpty()
-        && !period.equals(String.format(Locale.ROOT, "%04d%02d", year, month))) {
+        && !period.equals(String.valueOf(yearMonth))) {
       throw new RowRejected(Reason.BAD_PERIOD, "period '" + period + "' disagrees with refYear " + year
           + " and refMonth " + month);
     }
     String periodId = field(fields, "refPeriodId");
     if (exclusion == null && periodId != null && !periodId.isEmpty()
-        && !periodId.equals(String.format(Locale.ROOT, "%04d%02d01", year, month))) {
+        && !periodId.equals(String.valueOf(yearMonth * 100 + 1))) {
       throw new RowRejected(Reason.BAD_PERIOD, "refPeriodId '" + periodId + "' disagrees with refYear " + year
           + " and refMonth " + month);
     }

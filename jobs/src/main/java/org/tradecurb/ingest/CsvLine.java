@@ -63,13 +63,27 @@ public final class CsvLine {
    * whole (as some exporters write) loses them.
    */
   private static List<String> splitTabs(String line) {
-    List<String> fields = new ArrayList<>();
-    for (String field : line.split("\t", -1)) {
-      String f = field.strip();
-      boolean wrapped = f.length() >= 2 && f.startsWith("\"") && f.endsWith("\"");
-      fields.add(wrapped ? f.substring(1, f.length() - 1).replace("\"\"", "\"") : field);
+    // One pass over the line (every row of a bulk file comes through here): no array of parts, no stripped copies.
+    List<String> fields = new ArrayList<>(64);
+    int start = 0;
+    while (true) {
+      int tab = line.indexOf('\t', start);
+      int end = tab < 0 ? line.length() : tab;
+      int first = start;
+      int last = end;
+      while (first < last && Character.isWhitespace(line.charAt(first))) {
+        first++;
+      }
+      while (last > first && Character.isWhitespace(line.charAt(last - 1))) {
+        last--;
+      }
+      boolean wrapped = last - first >= 2 && line.charAt(first) == '"' && line.charAt(last - 1) == '"';
+      fields.add(wrapped ? line.substring(first + 1, last - 1).replace("\"\"", "\"") : line.substring(start, end));
+      if (tab < 0) {
+        return fields;
+      }
+      start = tab + 1;
     }
-    return fields;
   }
 
   /** Splits a line of a well-formed reference file; a malformed line is a programming or data error. */

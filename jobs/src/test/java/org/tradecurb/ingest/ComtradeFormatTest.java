@@ -50,6 +50,42 @@ class ComtradeFormatTest {
   }
 
   @Test
+  void tabFieldsKeepTheirTextWhileAFieldWrappedWholeInQuotesLosesThem() throws Exception {
+    CustomsFormat.FileParser p = parser('\t');
+    int desc = ComtradeFormat.COLUMNS.indexOf("cmdDesc");
+    Map<String, String> cases = new LinkedHashMap<>();
+    cases.put(" \"Magnets \"\"N52\"\"\" ", "Magnets \"N52\"");
+    cases.put("Magnets \"N52\" grade", "Magnets \"N52\" grade");
+    cases.put("\"", "\"");
+    cases.put("\"\"", "");
+    cases.put("", "");
+    cases.forEach((published, read) -> {
+      LineOutcome out = p.parse(line(SampleRows.comtrade("cmdDesc", published), '\t'));
+      assertTrue(out.isAccepted(), () -> published + ": " + out.message());
+      assertEquals(read, out.fields().get(desc), published);
+      assertEquals(ComtradeFormat.COLUMNS.size(), out.fields().size(), published);
+    });
+    // The last field, empty, is still a field.
+    LineOutcome lastEmpty = p.parse(line(SampleRows.comtrade(ComtradeFormat.COLUMNS.get(
+        ComtradeFormat.COLUMNS.size() - 1), ""), '\t'));
+    assertEquals(ComtradeFormat.COLUMNS.size(), lastEmpty.fields().size());
+  }
+
+  @Test
+  void periodAndPeriodIdMustSpellTheYearAndMonthWithTheMonthInTwoDigits() throws Exception {
+    CustomsFormat.FileParser p = parser('\t');
+    assertEquals(LocalDate.of(2025, 3, 1), FORMAT.interpret(p.parse(line(SampleRows.comtrade("period", "202503",
+        "refPeriodId", "20250301"), '\t')).fields()).get(0).period());
+    for (String[] wrong : List.of(new String[] {"period", "20253"}, new String[] {"period", "202504"},
+        new String[] {"refPeriodId", "2025031"}, new String[] {"refPeriodId", "20250302"})) {
+      LineOutcome out = p.parse(line(SampleRows.comtrade(wrong), '\t'));
+      assertEquals(Reason.BAD_PERIOD, out.reason(), wrong[1]);
+      assertTrue(out.message().contains("'" + wrong[1] + "' disagrees with refYear 2025 and refMonth 3"),
+          out.message());
+    }
+  }
+
+  @Test
   void commaSeparatedApiCsvWithQuotedDescriptionAndColumnsInAnotherOrder() throws Exception {
     Map<String, String> row = totalsRow();
     List<String> reversed = new java.util.ArrayList<>(row.keySet());
