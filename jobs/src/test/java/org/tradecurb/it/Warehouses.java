@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -21,6 +22,8 @@ final class Warehouses {
   private static final List<String> RUN_COLUMNS = List.of("normalized_run_id", "tagged_run_id", "run_id",
       "quarantined_at", "ingest_run_id", "ingested_at");
 
+  private static final String SIDE = "expected_1_actual_minus_1";
+
   private Warehouses() {}
 
   private static Dataset<Row> content(SparkSession spark, Path warehouse, String table) {
@@ -34,10 +37,13 @@ final class Warehouses {
       Dataset<Row> want = content(spark, expected, table);
       Dataset<Row> got = content(spark, actual, table).select(want.columns()[0],
           Arrays.copyOfRange(want.columns(), 1, want.columns().length));
-      // Both differences in one job: a row missing, extra or repeated shows on one side.
-      List<Row> differences = want.exceptAll(got).withColumn("side", functions.lit("missing"))
-          .unionByName(got.exceptAll(want).withColumn("side", functions.lit("extra"))).limit(5)
-          .collectAsList();
+      // One grouping over both sides: each distinct row's copies in expected minus those in actual, so a row
+      // missing (more than 0), extra or repeated (less than 0) shows with its count.
+      List<Row> differences = want.withColumn(SIDE, functions.lit(1))
+          .unionByName(got.withColumn(SIDE, functions.lit(-1)))
+          .groupBy(Arrays.stream(want.columns()).map(functions::col).toArray(Column[]::new))
+          .agg(functions.sum(SIDE).as("missing_minus_extra"))
+          .where("missing_minus_extra <> 0").limit(5).collectAsList();
       assertEquals(List.of(), differences, table + ", " + what);
     }
   }
