@@ -60,11 +60,11 @@ public final class SampleWarehouse {
 
   /** The line's application jar (name, size, time) and the newest time under data-samples/. */
   private static String stamp(Path lineDirectory) {
-    try (Stream<Path> jars = Files.list(lineDirectory); Stream<Path> samples = Files.walk(
-        SharedReference.repoRoot().resolve("data-samples"))) {
-      Path jar = jars.filter(p -> p.getFileName().toString().matches("tradecurb-jobs.*-[0-9].*\\.jar")
-          && !p.getFileName().toString().endsWith("-tests.jar")).findFirst()
-          .orElseThrow(() -> new AssertionError("no application jar in " + lineDirectory));
+    Path jar = BuildUnderTest.applicationJar(lineDirectory);
+    if (jar == null) {
+      throw new AssertionError("no application jar in " + lineDirectory);
+    }
+    try (Stream<Path> samples = Files.walk(SharedReference.repoRoot().resolve("data-samples"))) {
       long newestSample = samples.mapToLong(p -> p.toFile().lastModified()).max().orElse(0);
       return jar.getFileName() + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis() + " "
           + newestSample + "\n";

@@ -85,7 +85,7 @@ class StandaloneClusterIT extends SparkTestBase {
   @BeforeAll
   void startCluster() throws Exception {
     Path target = BuildUnderTest.directory();
-    jar = shadedJar(target);
+    jar = BuildUnderTest.applicationJar(target);
     assumeTrue(jar != null, "no shaded tradecurb-jobs jar in " + target + ": run mvn package first");
     classpath = Files.readString(target.resolve("launcher/spark-classpath.txt")).trim();
     jvmFlags = List.of(Files.readString(target.resolve("launcher/jvm-flags.txt")).trim().split("\\s+"));
@@ -381,19 +381,6 @@ class StandaloneClusterIT extends SparkTestBase {
           + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     } catch (IOException | UncheckedIOException e) {
       return "\n(no log at " + file + ")";
-    }
-  }
-
-  /** The newest application jar the build made (not the pre-shade original, tests or sources). */
-  private static Path shadedJar(Path target) throws IOException {
-    if (!Files.isDirectory(target)) {
-      return null;
-    }
-    try (Stream<Path> files = Files.list(target)) {
-      return files.filter(p -> p.getFileName().toString().matches("tradecurb-jobs-.+\\.jar"))
-          .filter(p -> !p.getFileName().toString().matches(".*-(tests|sources|javadoc)\\.jar"))
-          .max(Comparator.comparing(p -> p.toFile().lastModified()))
-          .orElse(null);
     }
   }
 

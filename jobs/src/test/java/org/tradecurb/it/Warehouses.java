@@ -38,7 +38,7 @@ final class Warehouses {
       Dataset<Row> got = content(spark, actual, table).select(want.columns()[0],
           Arrays.copyOfRange(want.columns(), 1, want.columns().length));
       // One grouping over both sides: each distinct row's copies in expected minus those in actual, so a row
-      // missing (more than 0), extra or repeated (less than 0) shows with its count.
+      // missing from actual shows above 0 and one extra or repeated in actual below 0.
       List<Row> differences = want.withColumn(SIDE, functions.lit(1))
           .unionByName(got.withColumn(SIDE, functions.lit(-1)))
           .groupBy(Arrays.stream(want.columns()).map(functions::col).toArray(Column[]::new))
