@@ -60,8 +60,10 @@ public final class Warehouse {
     }
   }
 
-  /** Logs up to this many commits are replayed on the driver to list partitions, rather than read by a job. */
+  /** Logs up to this many commits are replayed on the driver to list files, rather than read by a job. */
   private static final long REPLAYED_COMMITS = 50;
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   private final SparkSession spark;
   private final String root;
@@ -301,22 +303,57 @@ public final class Warehouse {
    * by commit (no Spark job); a longer one, or one whose early commits are gone, is read from Delta's state.
    */
   public Set<Map<String, String>> partitions(TableSpec table, TableVersion at) {
-    if (at.version() <= REPLAYED_COMMITS) {
-      try {
-        Map<String, Map<String, String>> live = new HashMap<>();
-        for (Action action : SparkLine.actions(log(table), 0, at.version())) {
-          if (action instanceof AddFile add) {
-            live.put(add.path(), JavaConverters.mapAsJavaMap(add.partitionValues()));
-          } else if (action instanceof RemoveFile remove) {
-            live.remove(remove.path());
-          }
-        }
-        return new HashSet<>(live.values());
-      } catch (RuntimeException e) {
-        LOG.debug("cannot replay the log of {} ({}); reading its state", table.name(), e.getMessage());
+    return liveFiles(table, at)
+        .map(files -> files.stream().map(f -> JavaConverters.mapAsJavaMap(f.partitionValues()))
+            .collect(java.util.stream.Collectors.toSet()))
+        .orElseGet(() -> partitionsFromState(table, at));
+  }
+
+  /**
+   * Whether the table exists and none of its files can hold a row whose {@code column} is {@code value}, by the
+   * least and greatest values Delta records per file: a replace of those rows with none then has nothing to do,
+   * and its commit can be left out. False when that cannot be told (a long log, a file without statistics).
+   */
+  public boolean holdsNone(TableSpec table, String column, String value) {
+    Optional<Collection<AddFile>> files = version(table).flatMap(v -> liveFiles(table, v));
+    return files.isPresent() && files.get().stream().noneMatch(f -> mayHold(f.stats(), column, value));
+  }
+
+  private static boolean mayHold(String stats, String column, String value) {
+    try {
+      com.fasterxml.jackson.databind.JsonNode s = JSON.readTree(stats == null ? "{}" : stats);
+      if (s.path("numRecords").asLong(-1) == 0) {
+        return false;
       }
+      com.fasterxml.jackson.databind.JsonNode min = s.path("minValues").path(column);
+      com.fasterxml.jackson.databind.JsonNode max = s.path("maxValues").path(column);
+      // Delta keeps a prefix of a long string as its least value and a longer string as its greatest.
+      return !min.isTextual() || !max.isTextual()
+          || (min.asText().compareTo(value) <= 0 && max.asText().compareTo(value) >= 0);
+    } catch (IOException e) {
+      return true;
     }
-    return partitionsFromState(table, at);
+  }
+
+  /** The table's files at a version, replayed from a short log on the driver; empty when the log is long or gone. */
+  private Optional<Collection<AddFile>> liveFiles(TableSpec table, TableVersion at) {
+    if (at.version() > REPLAYED_COMMITS) {
+      return Optional.empty();
+    }
+    try {
+      Map<String, AddFile> live = new HashMap<>();
+      for (Action action : SparkLine.actions(log(table), 0, at.version())) {
+        if (action instanceof AddFile add) {
+          live.put(add.path(), add);
+        } else if (action instanceof RemoveFile remove) {
+          live.remove(remove.path());
+        }
+      }
+      return Optional.of(live.values());
+    } catch (RuntimeException e) {
+      LOG.debug("cannot replay the log of {} ({}); reading its state", table.name(), e.getMessage());
+      return Optional.empty();
+    }
   }
 
   /** {@link #partitions} from Delta's state at the version: one job over the log's file list. */

@@ -61,6 +61,10 @@ class ReadmeCommandsIT extends SparkTestBase {
     assertEquals(0L, query(warehouse, "SELECT count(*) FROM pipeline_runs WHERE status = 'failed'").get(0).getLong(0));
     assertEquals(0L, query(warehouse, "SELECT count(*) FROM pipeline_runs WHERE rows_read <> rows_accepted "
         + "+ rows_quarantined + rows_excluded").get(0).getLong(0), "every stage reconciles");
+    long refusedByNormalize = query(warehouse, "SELECT count(*) FROM quarantine WHERE stage = 'normalize'").get(0)
+        .getLong(0);
+    assertEquals(refusedByNormalize == 0 ? 0L : 1L, Warehouses.version(spark(), warehouse, "quarantine"),
+        "one quarantine commit per stage that refused rows: none for a normalize that refused nothing");
 
     // Three launches at once (two queries and a rerun): each is mostly JVM and Spark start-up.
     Map<String, Long> versions = new TreeMap<>();

@@ -73,4 +73,20 @@ class WarehouseTest extends SparkTestBase {
     assertEquals(0L, w.read(REFUSED).count());
     assertEquals(2, w.version(COUNTS).orElseThrow().version(), "a written table is left alone");
   }
+
+  @Test
+  void aTableHoldsNoneOfAValueOnlyWhereEveryFileStatisticsRuleItOut() {
+    Warehouse w = new Warehouse(spark(), newDir("holds-none").toString(), false, "unused");
+    TableSpec counts = spec("unpartitioned_counts");
+    w.prepare(List.of(counts));
+    Assertions.assertFalse(w.holdsNone(counts, "source", "a"), "a table not created yet can tell nothing");
+    w.append(counts, rows(new Object[] {"ingest", 1L}, new Object[] {"ingest", 2L}), "r1");
+    Assertions.assertTrue(w.holdsNone(counts, "source", "normalize"), "above the file's greatest value");
+    Assertions.assertTrue(w.holdsNone(counts, "source", "a"), "below its least");
+    Assertions.assertFalse(w.holdsNone(counts, "source", "ingest"));
+    w.append(counts, rows(new Object[] {"a", 3L}, new Object[] {"zeta", 4L}).coalesce(1), "r2");
+    Assertions.assertFalse(w.holdsNone(counts, "source", "normalize"), "within the range of the file holding both");
+    w.replace(counts, rows(), "source IN ('a', 'zeta')", "r3");
+    Assertions.assertTrue(w.holdsNone(counts, "source", "normalize"), "the file holding it removed");
+  }
 }
