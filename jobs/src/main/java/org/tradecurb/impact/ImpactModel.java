@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.tradecurb.spark.Parallel;
 import org.tradecurb.spark.TableSpec;
 import org.tradecurb.tag.CurbEvent;
 
@@ -23,14 +25,18 @@ public record ImpactModel(Dataset<Row> base, Dataset<Row> windowed, Dataset<Row>
   /** @param instrumentCategories each catalogue instrument's categories, to see which events overlap */
   public static ImpactModel build(SparkSession spark, Dataset<Row> tagged, List<CurbEvent> events,
       ImpactSettings settings, Map<String, java.util.Set<String>> instrumentCategories) {
-    List<JavaRDD<Row>> held = new ArrayList<>();
+    List<JavaRDD<Row>> held = java.util.Collections.synchronizedList(new ArrayList<>());
     // Cached as a Dataset, so that the action computing it reports what the caller observes on the tagged rows.
     Dataset<Row> base = MonthlyBase.of(tagged, settings.sourcePrecedence()).persist();
     Dataset<Row> windows = EventPanel.windows(spark, events, settings, instrumentCategories);
-    Dataset<Row> windowed = kept(held, EventPanel.withWindows(EventPanel.build(base, events), windows));
-    // Computed with curb_impact, which carries its intervals: the same action, no other.
-    Dataset<Row> estimates = kept(held, CurbEstimates.estimate(EventPanel.withWindows(
-        EventPanel.build(base, events, "dual_use_code"), windows, "dual_use_code"), settings));
+    // The route panel and the code panel's estimates are planned side by side (each runs its broadcast jobs).
+    List<Dataset<Row>> panels = Parallel.map(List.<Supplier<Dataset<Row>>>of(
+        () -> kept(held, EventPanel.withWindows(EventPanel.build(base, events), windows)),
+        // Computed with curb_impact, which carries its intervals: the same action, no other.
+        () -> kept(held, CurbEstimates.estimate(EventPanel.withWindows(
+            EventPanel.build(base, events, "dual_use_code"), windows, "dual_use_code"), settings))), Supplier::get);
+    Dataset<Row> windowed = panels.get(0);
+    Dataset<Row> estimates = panels.get(1);
     Dataset<Row> impact = kept(held, CurbEstimates.withIntervals(CurbImpact.compute(windowed, settings), estimates));
     return new ImpactModel(base, windowed, impact, estimates, settings, held);
   }
@@ -47,21 +53,24 @@ public record ImpactModel(Dataset<Row> base, Dataset<Row> windowed, Dataset<Row>
     return frame.sparkSession().createDataFrame(rows, frame.schema());
   }
 
-  /** The gold tables, in the order they are listed. */
-  public Map<TableSpec, Dataset<Row>> tables() {
-    Dataset<Row> mirror = MirrorFlows.byHs6(base, settings.cifFobMargin());
-    Map<TableSpec, Dataset<Row>> outputs = new LinkedHashMap<>();
-    outputs.put(MonthlyFlows.TABLE, MonthlyFlows.compute(base));
-    outputs.put(CurbImpact.TABLE, impact);
-    outputs.put(EventStudy.TABLE, EventStudy.withBands(EventStudy.compute(windowed, impact,
+  /**
+   * The gold tables, in the order they are listed, each derived when asked for: a caller writing them side by
+   * side plans each in its own thread.
+   */
+  public Map<TableSpec, Supplier<Dataset<Row>>> tables() {
+    Supplier<Dataset<Row>> mirror = () -> MirrorFlows.byHs6(base, settings.cifFobMargin());
+    Map<TableSpec, Supplier<Dataset<Row>>> outputs = new LinkedHashMap<>();
+    outputs.put(MonthlyFlows.TABLE, () -> MonthlyFlows.compute(base));
+    outputs.put(CurbImpact.TABLE, () -> impact);
+    outputs.put(EventStudy.TABLE, () -> EventStudy.withBands(EventStudy.compute(windowed, impact,
         settings.eventStudyMonths()), estimates));
-    outputs.put(CurbEstimates.TABLE, CurbEstimates.table(estimates));
-    outputs.put(PlaceboTests.TABLE, PlaceboTests.compute(estimates));
+    outputs.put(CurbEstimates.TABLE, () -> CurbEstimates.table(estimates));
+    outputs.put(PlaceboTests.TABLE, () -> PlaceboTests.compute(estimates));
     outputs.put(MirrorFlows.BY_HS6, mirror);
-    outputs.put(MirrorFlows.BY_CATEGORY, MirrorFlows.byCategory(mirror, settings.cifFobMargin()));
-    outputs.put(Diversion.TABLE, Diversion.compute(impact, settings.diversionDestinations(),
+    outputs.put(MirrorFlows.BY_CATEGORY, () -> MirrorFlows.byCategory(mirror.get(), settings.cifFobMargin()));
+    outputs.put(Diversion.TABLE, () -> Diversion.compute(impact, settings.diversionDestinations(),
         settings.diversionTop()));
-    outputs.put(SourceSelection.COMPARISON, SourceSelection.comparison(base));
+    outputs.put(SourceSelection.COMPARISON, () -> SourceSelection.comparison(base));
     return outputs;
   }
 

@@ -19,6 +19,13 @@ public final class Parallel {
 
   private Parallel() {}
 
+  /** {@code f} of each item, side by side, in the items' order; failures as {@link #run}. */
+  public static <T, R> List<R> map(List<T> items, java.util.function.Function<T, R> f) {
+    List<R> results = new ArrayList<>(java.util.Collections.nCopies(items.size(), null));
+    run(items.size(), i -> results.set(i, f.apply(items.get(i))));
+    return results;
+  }
+
   /** Runs {@code task(0..n-1)}; the first failure is rethrown after the others have stopped. */
   public static void run(int n, IntConsumer task) {
     if (n == 0) {
