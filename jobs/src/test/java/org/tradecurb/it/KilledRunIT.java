@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.tradecurb.Launcher;
 import org.tradecurb.SampleWarehouse;
 import org.tradecurb.SharedReference;
@@ -17,6 +19,8 @@ import org.tradecurb.SparkTestBase;
  * The failure drills of scheduled runs, on data-samples/: a run killed while writing, followed by a normal
  * run, must give the clean run's tables; two runs at once on one warehouse must not interleave.
  */
+// Its runs are launches of their own: it runs beside the other integration tests (see the failsafe setup).
+@Execution(ExecutionMode.CONCURRENT)
 class KilledRunIT extends SparkTestBase {
 
   private static final List<String> COMPARED = List.of("comtrade_raw", "japan_customs_raw", "china_customs_raw",

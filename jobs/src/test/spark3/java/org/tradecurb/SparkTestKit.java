@@ -14,8 +14,11 @@ abstract class SparkTestKit extends JavaDataFrameSuiteBase {
     return false;
   }
 
+  /** One start at a time: classes running side by side must not each build the shared context. */
   @BeforeEach
   public void startSpark() {
-    runBefore();
+    synchronized (SparkTestKit.class) {
+      runBefore();
+    }
   }
 }
