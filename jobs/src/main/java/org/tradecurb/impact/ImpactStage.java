@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
@@ -82,13 +83,14 @@ public final class ImpactStage implements Stage {
     try {
       run.step(NAME, "aggregate the tagged flows by route, month and source", () -> model.base().count(), n -> n);
       run.step(NAME, "measure " + events.size() + " events", () -> model.impact().count(), n -> n);
-      Map<TableSpec, java.util.function.Supplier<Dataset<Row>>> outputs = model.tables();
+      Map<TableSpec, Supplier<Dataset<Row>>> outputs = model.tables();
       List<TableSpec> order = new ArrayList<>(outputs.keySet());
       Map<String, Long> written = new ConcurrentHashMap<>();
       Parallel.run(order.size(), i -> {
         TableSpec table = order.get(i);
         written.put(table.name(), run.step(NAME, "write " + table.name(),
-            () -> warehouse.replace(table, outputs.get(table).get(), "true", run.runId()), Warehouse.Written::rows).rows());
+            () -> warehouse.replace(table, outputs.get(table).get(), "true", run.runId()), Warehouse.Written::rows)
+            .rows());
       });
       // The tables written into, which their first writes may have created.
       TABLES.forEach(t -> consumed.put(t.name(), warehouse.tableId(t)));

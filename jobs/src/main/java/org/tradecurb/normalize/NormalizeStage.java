@@ -190,7 +190,8 @@ public final class NormalizeStage implements Stage {
     }
     long quarantined = bySource.values().stream().mapToLong(e -> e.quarantined).sum();
     // Nothing refused and no earlier normalize rows to replace: no commit (about 2 s) for an empty change.
-    if (quarantined == 0 && tap.complete() && tap.rows().isEmpty() && warehouse.holdsNone(Quarantine.TABLE, "stage", NAME)) {
+    if (quarantined == 0 && tap.complete() && tap.rows().isEmpty()
+        && warehouse.holdsNone(Quarantine.TABLE, "stage", NAME)) {
       return new ArrayList<>(bySource.values());
     }
     Warehouse.Written refusedRows = run.step(NAME, "write quarantine", () -> warehouse.replace(Quarantine.TABLE,
