@@ -9,8 +9,8 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.tradecurb.spark.Parallel;
+import org.tradecurb.spark.SparkLine;
 import org.tradecurb.spark.TableSpec;
 import org.tradecurb.tag.CurbEvent;
 
@@ -20,12 +20,12 @@ import org.tradecurb.tag.CurbEvent;
  * curb_impact, event_study, curb_estimates and placebo_tests all read.
  */
 public record ImpactModel(Dataset<Row> base, Dataset<Row> windowed, Dataset<Row> impact, Dataset<Row> estimates,
-    ImpactSettings settings, List<JavaRDD<Row>> held) {
+    ImpactSettings settings, List<JavaRDD<?>> held) {
 
   /** @param instrumentCategories each catalogue instrument's categories, to see which events overlap */
   public static ImpactModel build(SparkSession spark, Dataset<Row> tagged, List<CurbEvent> events,
       ImpactSettings settings, Map<String, java.util.Set<String>> instrumentCategories) {
-    List<JavaRDD<Row>> held = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<JavaRDD<?>> held = java.util.Collections.synchronizedList(new ArrayList<>());
     // Cached as a Dataset, so that the action computing it reports what the caller observes on the tagged rows.
     Dataset<Row> base = MonthlyBase.of(tagged, settings.sourcePrecedence()).persist();
     Dataset<Row> windows = EventPanel.windows(spark, events, settings, instrumentCategories);
@@ -45,12 +45,11 @@ public record ImpactModel(Dataset<Row> base, Dataset<Row> windowed, Dataset<Row>
    * The frame computed once, on its first use, and kept by the executors under a plan of its own: every later
    * query over it plans a scan of the kept rows, not the whole derivation again — on a run over a few thousand
    * rows, planning the derivations again and again took longer than the work. New column ids too, so frames
-   * derived from one another join cleanly.
+   * derived from one another join cleanly. The rows are kept in Spark's internal form: no conversion to and
+   * from Java rows on either side.
    */
-  private static Dataset<Row> kept(List<JavaRDD<Row>> held, Dataset<Row> frame) {
-    JavaRDD<Row> rows = frame.javaRDD().persist(StorageLevel.MEMORY_AND_DISK());
-    held.add(rows);
-    return frame.sparkSession().createDataFrame(rows, frame.schema());
+  private static Dataset<Row> kept(List<JavaRDD<?>> held, Dataset<Row> frame) {
+    return SparkLine.keep(frame, held);
   }
 
   /**

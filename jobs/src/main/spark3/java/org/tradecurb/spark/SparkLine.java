@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.DeltaOperations;
 import org.apache.spark.sql.delta.OptimisticTransaction;
@@ -15,6 +17,7 @@ import org.apache.spark.sql.delta.actions.Action;
 import org.apache.spark.sql.delta.actions.FileAction;
 import org.apache.spark.sql.delta.actions.Format;
 import org.apache.spark.sql.delta.actions.Metadata;
+import org.apache.spark.storage.StorageLevel;
 import scala.Option;
 import scala.Tuple2;
 import scala.collection.JavaConverters;
@@ -30,6 +33,17 @@ public final class SparkLine {
   /** Spark's own text table of the first {@code limit} rows, as {@code show()} prints it. */
   public static String showString(Dataset<Row> rows, int limit) {
     return rows.showString(limit, 0, false);
+  }
+
+  /**
+   * The frame's rows in Spark's internal form, marked to be kept by the executors once computed, and a frame
+   * over them with a plan of its own; {@code held} receives the rows, to be released later.
+   */
+  public static Dataset<Row> keep(Dataset<Row> frame, List<JavaRDD<?>> held) {
+    JavaRDD<InternalRow> rows = frame.queryExecution().toRdd().toJavaRDD().map(InternalRow::copy)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    held.add(rows);
+    return frame.sparkSession().internalCreateDataFrame(rows.rdd(), frame.schema(), false);
   }
 
   /** The table as of one version of its log. */

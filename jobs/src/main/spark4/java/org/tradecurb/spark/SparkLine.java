@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.DeltaOperations;
 import org.apache.spark.sql.delta.OptimisticTransaction;
@@ -15,6 +17,7 @@ import org.apache.spark.sql.delta.actions.Action;
 import org.apache.spark.sql.delta.actions.FileAction;
 import org.apache.spark.sql.delta.actions.Format;
 import org.apache.spark.sql.delta.actions.Metadata;
+import org.apache.spark.storage.StorageLevel;
 import scala.Option;
 import scala.Tuple2;
 import scala.jdk.javaapi.CollectionConverters;
@@ -31,6 +34,18 @@ public final class SparkLine {
   public static String showString(Dataset<Row> rows, int limit) {
     // Spark 4's Dataset is an interface over two implementations; the in-process one renders the table.
     return ((org.apache.spark.sql.classic.Dataset<Row>) rows).showString(limit, 0, false);
+  }
+
+  /**
+   * The frame's rows in Spark's internal form, marked to be kept by the executors once computed, and a frame
+   * over them with a plan of its own; {@code held} receives the rows, to be released later.
+   */
+  public static Dataset<Row> keep(Dataset<Row> frame, List<JavaRDD<?>> held) {
+    JavaRDD<InternalRow> rows = ((org.apache.spark.sql.classic.Dataset<Row>) frame).queryExecution().toRdd()
+        .toJavaRDD().map(InternalRow::copy).persist(StorageLevel.MEMORY_AND_DISK());
+    held.add(rows);
+    return ((org.apache.spark.sql.classic.SparkSession) frame.sparkSession())
+        .internalCreateDataFrame(rows.rdd(), frame.schema(), false);
   }
 
   /** The table as of one version of its log. */
