@@ -31,25 +31,15 @@ public record ImpactModel(Dataset<Row> base, Dataset<Row> windowed, Dataset<Row>
     Dataset<Row> windows = EventPanel.windows(spark, events, settings, instrumentCategories);
     // The route panel and the code panel's estimates are planned side by side (each runs its broadcast jobs).
     List<Dataset<Row>> panels = Parallel.map(List.<Supplier<Dataset<Row>>>of(
-        () -> kept(held, EventPanel.withWindows(EventPanel.build(base, events), windows)),
+        () -> SparkLine.keep(held, EventPanel.withWindows(EventPanel.build(base, events), windows)),
         // Computed with curb_impact, which carries its intervals: the same action, no other.
-        () -> kept(held, CurbEstimates.estimate(EventPanel.withWindows(
+        () -> SparkLine.keep(held, CurbEstimates.estimate(EventPanel.withWindows(
             EventPanel.build(base, events, "dual_use_code"), windows, "dual_use_code"), settings))), Supplier::get);
     Dataset<Row> windowed = panels.get(0);
     Dataset<Row> estimates = panels.get(1);
-    Dataset<Row> impact = kept(held, CurbEstimates.withIntervals(CurbImpact.compute(windowed, settings), estimates));
+    Dataset<Row> impact = SparkLine.keep(held,
+        CurbEstimates.withIntervals(CurbImpact.compute(windowed, settings), estimates));
     return new ImpactModel(base, windowed, impact, estimates, settings, held);
-  }
-
-  /**
-   * The frame computed once, on its first use, and kept by the executors under a plan of its own: every later
-   * query over it plans a scan of the kept rows, not the whole derivation again — on a run over a few thousand
-   * rows, planning the derivations again and again took longer than the work. New column ids too, so frames
-   * derived from one another join cleanly. The rows are kept in Spark's internal form: no conversion to and
-   * from Java rows on either side.
-   */
-  private static Dataset<Row> kept(List<JavaRDD<?>> held, Dataset<Row> frame) {
-    return SparkLine.keep(frame, held);
   }
 
   /**

@@ -179,6 +179,12 @@ public final class NormalizeStage implements Stage {
       bySource.put(source.id, entry);
     });
 
+    long quarantined = bySource.values().stream().mapToLong(e -> e.quarantined).sum();
+    // Nothing refused and no earlier normalize rows to replace: no commit (about 2 s) for an empty change.
+    if (quarantined == 0 && tap.complete() && tap.rows().isEmpty()
+        && warehouse.holdsNone(Quarantine.TABLE, "stage", NAME)) {
+      return new ArrayList<>(bySource.values());
+    }
     Dataset<Row> quarantine;
     if (tap.complete()) {
       List<Row> rows = tap.rows();
@@ -187,12 +193,6 @@ public final class NormalizeStage implements Stage {
       quarantine = rows.stream().anyMatch(r -> r.isNullAt(RAW_LINE)) ? withRawLines(tapped, rawLines) : tapped;
     } else {
       quarantine = withRawLines(classified.where(refused).select(quarantineColumns(run)), rawLines);
-    }
-    long quarantined = bySource.values().stream().mapToLong(e -> e.quarantined).sum();
-    // Nothing refused and no earlier normalize rows to replace: no commit (about 2 s) for an empty change.
-    if (quarantined == 0 && tap.complete() && tap.rows().isEmpty()
-        && warehouse.holdsNone(Quarantine.TABLE, "stage", NAME)) {
-      return new ArrayList<>(bySource.values());
     }
     Warehouse.Written refusedRows = run.step(NAME, "write quarantine", () -> warehouse.replace(Quarantine.TABLE,
         quarantine, "stage = 'normalize' AND " + pendingCondition(pending, "ref_year"), run.runId()),

@@ -37,10 +37,12 @@ public final class SparkLine {
   }
 
   /**
-   * The frame's rows in Spark's internal form, marked to be kept by the executors once computed, and a frame
-   * over them with a plan of its own; {@code held} receives the rows, to be released later.
+   * The frame computed once, on its first use, and kept by the executors in Spark's internal form (no
+   * conversion to Java rows and back) under a plan of its own: later queries plan a scan of the kept rows, not
+   * the whole derivation again, and get new column ids, so frames derived from one another join cleanly.
+   * {@code held} receives the rows, to be released later.
    */
-  public static Dataset<Row> keep(Dataset<Row> frame, List<JavaRDD<?>> held) {
+  public static Dataset<Row> keep(List<JavaRDD<?>> held, Dataset<Row> frame) {
     JavaRDD<InternalRow> rows = ((org.apache.spark.sql.classic.Dataset<Row>) frame).queryExecution().toRdd()
         .toJavaRDD().map(InternalRow::copy).persist(StorageLevel.MEMORY_AND_DISK());
     held.add(rows);
