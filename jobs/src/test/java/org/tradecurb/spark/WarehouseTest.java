@@ -34,8 +34,12 @@ class WarehouseTest extends SparkTestBase {
     return spark().createDataFrame(Arrays.stream(values).map(RowFactory::create).toList(), loose);
   }
 
+  private static List<String> contents(Dataset<Row> table) {
+    return table.collectAsList().stream().map(r -> r.getAs("source") + " " + r.getAs("n")).sorted().toList();
+  }
+
   @Test
-  void aTableIsCreatedByItsFirstWriteWithItsSpecAndItsPartitionsReadFromTheLogAsFromTheState() {
+  void aTableIsCreatedByItsFirstWriteWithItsSpecAndItsPartitionsAndRowsReadFromTheLogAsFromTheState() {
     Warehouse w = new Warehouse(spark(), newDir("first-write").toString(), false, "unused");
     w.prepare(List.of(COUNTS, NEVER_WRITTEN, REFUSED));
     Assertions.assertFalse(w.exists(COUNTS), "prepared, not created");
@@ -61,6 +65,11 @@ class WarehouseTest extends SparkTestBase {
     assertEquals(Set.of(Map.of("source", "a"), Map.of("source", "c")), w.partitions(COUNTS, now));
     assertEquals(w.partitionsFromState(COUNTS, created), w.partitions(COUNTS, created), "replayed = state");
     assertEquals(w.partitionsFromState(COUNTS, now), w.partitions(COUNTS, now), "replayed = state");
+    // The latest version is read from the files the log replay finds live; an earlier one by Delta's time travel.
+    assertEquals(List.of("a 1", "c 3"), contents(w.read(COUNTS, now)));
+    assertEquals(List.of("a 1", "c 3"), contents(w.read(COUNTS)));
+    assertEquals(List.of("c 3"), contents(w.read(COUNTS, now).where("source = 'c'")));
+    assertEquals(List.of("a 1", "b 2"), contents(w.read(COUNTS, created)));
 
     // A first write refused by the spec (a null in a NOT NULL column) leaves the table to be created.
     Assertions.assertThrows(Exception.class, () -> w.append(REFUSED, rows(new Object[] {"a", null}), "r4"));

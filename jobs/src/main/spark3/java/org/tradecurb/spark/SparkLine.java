@@ -14,6 +14,7 @@ import org.apache.spark.sql.delta.DeltaOperations;
 import org.apache.spark.sql.delta.OptimisticTransaction;
 import org.apache.spark.sql.delta.Snapshot;
 import org.apache.spark.sql.delta.actions.Action;
+import org.apache.spark.sql.delta.actions.AddFile;
 import org.apache.spark.sql.delta.actions.FileAction;
 import org.apache.spark.sql.delta.actions.Format;
 import org.apache.spark.sql.delta.actions.Metadata;
@@ -46,6 +47,11 @@ public final class SparkLine {
         .persist(StorageLevel.MEMORY_AND_DISK());
     held.add(rows);
     return frame.sparkSession().internalCreateDataFrame(rows.rdd(), frame.schema(), false);
+  }
+
+  /** A scan of the given files of the table, read as Delta reads them at the snapshot's version. */
+  public static Dataset<Row> scan(DeltaLog log, Snapshot snapshot, java.util.Collection<AddFile> files) {
+    return log.createDataFrame(snapshot, JavaConverters.asScalaBuffer(new ArrayList<>(files)).toList(), false, Option.empty());
   }
 
   /** The table as of one version of its log. */
