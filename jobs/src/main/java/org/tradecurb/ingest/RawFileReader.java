@@ -19,6 +19,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.tradecurb.quality.Quarantine;
 import org.tradecurb.spark.HadoopConf;
+import org.tradecurb.spark.JavaRows;
 import org.tradecurb.spark.TaskGroups;
 import org.tradecurb.spark.KeyedAccumulator;
 
@@ -72,7 +73,7 @@ public final class RawFileReader {
   public Dataset<Row> bronze(Source source, List<ParseSplit> splits, KeyedAccumulator<Integer, SplitReport> tally, String runId, Timestamp ingestedAt) {
     HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
     List<ArrayList<ParseSplit>> groups = tasks(splits);
-    return spark.createDataFrame(jsc().parallelize(groups, groups.size())
+    return JavaRows.frame(spark, jsc().parallelize(groups, groups.size())
         .flatMap(g -> new Chained(g, s -> new SplitRows(s, conf, tally, runId, ingestedAt))),
         BronzeTables.of(source).schema());
   }
@@ -86,7 +87,7 @@ public final class RawFileReader {
   public Dataset<Row> refused(List<ParseSplit> splits, String stage, String runId, Timestamp at) {
     HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
     List<ArrayList<ParseSplit>> groups = tasks(splits);
-    return spark.createDataFrame(jsc().parallelize(groups, groups.size())
+    return JavaRows.frame(spark, jsc().parallelize(groups, groups.size())
         .flatMap(g -> new Chained(g, s -> new SplitRows(s, conf, null, runId, at)))
         .map(r -> RowFactory.create(stage, r.getString(0), r.getString(1), r.get(2), r.getString(3), r.getString(4),
             r.getString(5), null, runId, at)), Quarantine.TABLE.schema());

@@ -12,7 +12,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -21,6 +20,7 @@ import org.tradecurb.ingest.Formats;
 import org.tradecurb.ingest.RowRejected;
 import org.tradecurb.ingest.Source;
 import org.tradecurb.ingest.SourceRecord;
+import org.tradecurb.spark.JavaRows;
 
 /**
  * Bronze rows → typed monthly records, through the same interpretation ingest validated them with (a Japan
@@ -76,7 +76,8 @@ public final class SourceRecords {
    * a record refused later gets it from {@link #rawLines}.
    */
   public static Dataset<Row> fromBronze(Dataset<Row> bronze, Source source) {
-    return bronze.select(interpreted(source)).flatMap(new Interpret(source), Encoders.row(SCHEMA));
+    return JavaRows.frame(bronze.sparkSession(), JavaRows.rows(bronze.select(interpreted(source)))
+        .flatMap(new Interpret(source)), SCHEMA);
   }
 
   /** Each bronze row's published fields re-joined with commas: the quarantine's raw_line for normalize. */

@@ -8,6 +8,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.DeltaOperations;
@@ -18,6 +19,7 @@ import org.apache.spark.sql.delta.actions.AddFile;
 import org.apache.spark.sql.delta.actions.FileAction;
 import org.apache.spark.sql.delta.actions.Format;
 import org.apache.spark.sql.delta.actions.Metadata;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import scala.Option;
 import scala.Tuple2;
@@ -44,11 +46,19 @@ public final class SparkLine {
    * {@code held} receives the rows, to be released later.
    */
   public static Dataset<Row> keep(List<JavaRDD<?>> held, Dataset<Row> frame) {
-    JavaRDD<InternalRow> rows = ((org.apache.spark.sql.classic.Dataset<Row>) frame).queryExecution().toRdd()
-        .toJavaRDD().map(InternalRow::copy).persist(StorageLevel.MEMORY_AND_DISK());
+    JavaRDD<InternalRow> rows = internalRows(frame).map(InternalRow::copy).persist(StorageLevel.MEMORY_AND_DISK());
     held.add(rows);
-    return ((org.apache.spark.sql.classic.SparkSession) frame.sparkSession())
-        .internalCreateDataFrame(rows.rdd(), frame.schema(), false);
+    return frame(frame.sparkSession(), rows, frame.schema());
+  }
+
+  /** The frame's rows in Spark's internal form, as its plan produces them (a row object may be reused). */
+  public static JavaRDD<InternalRow> internalRows(Dataset<Row> frame) {
+    return ((org.apache.spark.sql.classic.Dataset<Row>) frame).queryExecution().toRdd().toJavaRDD();
+  }
+
+  /** A frame over rows already in Spark's internal form, of the given schema. */
+  public static Dataset<Row> frame(SparkSession spark, JavaRDD<InternalRow> rows, StructType schema) {
+    return ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(rows.rdd(), schema, false);
   }
 
   /** A scan of the given files of the table, read as Delta reads them at the snapshot's version. */
