@@ -63,7 +63,8 @@ public final class SparkLine {
 
   /** A scan of the given files of the table, read as Delta reads them at the snapshot's version. */
   public static Dataset<Row> scan(DeltaLog log, Snapshot snapshot, java.util.Collection<AddFile> files) {
-    return log.createDataFrame(snapshot, CollectionConverters.asScala(new ArrayList<>(files)).toList(), false, Option.empty());
+    return log.createDataFrame(snapshot, CollectionConverters.asScala(new ArrayList<>(files)).toList(), false,
+        Option.empty());
   }
 
   /** The table as of one version of its log. */
