@@ -21,6 +21,7 @@ import org.tradecurb.ExitCode;
 import org.tradecurb.SparkTestBase;
 import org.tradecurb.Tables;
 import org.tradecurb.TradecurbException;
+import org.tradecurb.Warehouses;
 import org.tradecurb.config.TradecurbConfig;
 import org.tradecurb.ingest.BronzeTables;
 import org.tradecurb.ingest.Source;
@@ -113,6 +114,6 @@ class FaultSuiteTest extends SparkTestBase {
   }
 
   private Dataset<Row> table(Path warehouse, String name) {
-    return spark().read().format("delta").load(warehouse.resolve(name).toString());
+    return Warehouses.table(spark(), warehouse, name);
   }
 }

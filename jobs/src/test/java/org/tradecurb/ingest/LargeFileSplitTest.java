@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.tradecurb.Fixtures;
 import org.tradecurb.SparkTestBase;
+import org.tradecurb.Warehouses;
 import org.tradecurb.config.TradecurbConfig;
 import org.tradecurb.pipeline.Pipeline;
 import org.tradecurb.pipeline.RunContext;
@@ -94,14 +95,14 @@ class LargeFileSplitTest extends SparkTestBase {
 
     for (String file : List.of("comtrade/large.tsv", "comtrade/large_copy.tsv.gz", "comtrade/large_copy.zip",
         "comtrade/large_mac.tsv")) {
-      spark().read().format("delta").load(wh.resolve("comtrade_raw").toString()).createOrReplaceTempView("raw");
+      Warehouses.table(spark(), wh, "comtrade_raw").createOrReplaceTempView("raw");
       List<Long> lines = sql("SELECT source_line FROM raw WHERE source_file = '" + file + "' ORDER BY 1")
           .collectAsList().stream().map(r -> r.getLong(0)).toList();
       assertEquals(List.copyOf(good), lines, file + ": every accepted line once, at its number");
       Row first = sql("SELECT primaryValue FROM raw WHERE source_file = '" + file + "' AND source_line = 3").first();
       assertEquals("1003", first.getString(0), file + ": line 3 holds line 3's text");
 
-      spark().read().format("delta").load(wh.resolve("quarantine").toString()).createOrReplaceTempView("q");
+      Warehouses.table(spark(), wh, "quarantine").createOrReplaceTempView("q");
       Set<String> quarantined = sql("SELECT source_line, reason_code, raw_line FROM q WHERE source_file = '"
           + file + "'").collectAsList().stream().map(r -> r.getLong(0) + " " + r.getString(1)).collect(
           Collectors.toCollection(TreeSet::new));

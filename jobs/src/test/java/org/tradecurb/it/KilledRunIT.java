@@ -14,6 +14,7 @@ import org.tradecurb.Launcher;
 import org.tradecurb.SampleWarehouse;
 import org.tradecurb.SharedReference;
 import org.tradecurb.SparkTestBase;
+import org.tradecurb.Warehouses;
 
 /**
  * The failure drills of scheduled runs, on data-samples/: a run killed while writing, followed by a normal

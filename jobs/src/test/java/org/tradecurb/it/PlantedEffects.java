@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.tradecurb.Launcher;
+import org.tradecurb.Warehouses;
 
 /**
  * Synthetic files with known effects (bin/tradecurb generate, no seasonality, trend or front-loading, 1%
@@ -48,8 +49,7 @@ final class PlantedEffects {
     assertEquals(0.34 / 0.73, d(korea, "share_of_counterfactual_loss"), 0.05, "diversion beyond ordinary growth");
     assertEquals(1, korea.<Integer>getAs("rank"), "Korea gains most");
 
-    spark.read().format("delta").load(warehouse.resolve("mirror_flows_by_category").toString())
-        .createOrReplaceTempView("planted_mirror");
+    Warehouses.table(spark, warehouse, "mirror_flows_by_category").createOrReplaceTempView("planted_mirror");
     Row gaps = spark.sql("SELECT min(gap_pct), max(gap_pct), max(abs(adjusted_gap_pct)) FROM planted_mirror "
         + "WHERE category = 'all_dual_use' AND china_exports_usd > 0").first();
     assertEquals(6.0, gaps.getDouble(0), 0.2, "the CIF/FOB margin in every month");
@@ -59,7 +59,7 @@ final class PlantedEffects {
 
   private static Row one(SparkSession spark, Path warehouse, String table, String where) {
     // Not the table's bare name: in a shared session that names the sample warehouse's table.
-    spark.read().format("delta").load(warehouse.resolve(table).toString()).createOrReplaceTempView("planted_" + table);
+    Warehouses.table(spark, warehouse, table).createOrReplaceTempView("planted_" + table);
     List<Row> rows = spark.sql("SELECT * FROM planted_" + table + " WHERE " + where).collectAsList();
     assertEquals(1, rows.size(), table + " WHERE " + where);
     return rows.get(0);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.tradecurb.Launcher;
 import org.tradecurb.SharedReference;
 import org.tradecurb.SparkTestBase;
+import org.tradecurb.Warehouses;
 
 /**
  * The README's commands, run as a user runs them: bin/tradecurb (the built jar through SparkSubmit) on

@@ -18,6 +18,7 @@ import org.tradecurb.Launcher;
 import org.tradecurb.SampleWarehouse;
 import org.tradecurb.SharedReference;
 import org.tradecurb.SparkTestBase;
+import org.tradecurb.Warehouses;
 
 /**
  * The Spark 3.5 jar and the Spark 4 jar side by side on data-samples/: the same figures, and one warehouse

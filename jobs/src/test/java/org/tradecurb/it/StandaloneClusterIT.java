@@ -44,6 +44,7 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.tradecurb.BuildUnderTest;
 import org.tradecurb.SparkTestBase;
+import org.tradecurb.Warehouses;
 import org.tradecurb.cli.Main;
 import org.tradecurb.ingest.Source;
 import org.tradecurb.pipeline.Pipeline;
@@ -183,7 +184,7 @@ class StandaloneClusterIT extends SparkTestBase {
   }
 
   private Dataset<Row> table(Path warehouse, String name) {
-    return spark().read().format("delta").load(warehouse.resolve(name).toString());
+    return Warehouses.table(spark(), warehouse, name);
   }
 
   /** The values of a one-column frame, sorted. */

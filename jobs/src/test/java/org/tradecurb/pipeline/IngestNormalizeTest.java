@@ -15,6 +15,7 @@ import org.tradecurb.ExitCode;
 import org.tradecurb.Fixtures;
 import org.tradecurb.SparkTestBase;
 import org.tradecurb.TradecurbException;
+import org.tradecurb.Warehouses;
 import org.tradecurb.config.TradecurbConfig;
 import org.tradecurb.ingest.SampleRows;
 
@@ -70,7 +71,7 @@ class IngestNormalizeTest extends SparkTestBase {
   }
 
   private List<Row> rows(Path warehouse, String table, String query) {
-    spark().read().format("delta").load(warehouse.resolve(table).toString()).createOrReplaceTempView(table);
+    Warehouses.table(spark(), warehouse, table).createOrReplaceTempView(table);
     return sql(query).collectAsList();
   }
 
@@ -263,7 +264,7 @@ class IngestNormalizeTest extends SparkTestBase {
     List<Row> failed = rows(wh, "pipeline_runs", "SELECT DISTINCT stage, status, exit_code FROM pipeline_runs");
     assertEquals("[ingest,partial,3]", failed.stream().map(Row::toString).collect(Collectors.joining()),
         "fail-fast: normalize did not run");
-    Assertions.assertTrue(spark().read().format("delta").load(wh.resolve("quarantine").toString())
+    Assertions.assertTrue(Warehouses.table(spark(), wh, "quarantine")
         .where("source_file IN ('comtrade/broken.csv', 'comtrade/cut_2025.tsv.gz')").isEmpty(),
         "nothing of the refused files lands");
 
@@ -298,7 +299,6 @@ class IngestNormalizeTest extends SparkTestBase {
   }
 
   private long version(Path warehouse, String table) {
-    return io.delta.tables.DeltaTable.forPath(spark(), warehouse.resolve(table).toString()).history(1)
-        .select("version").first().getLong(0);
+    return Warehouses.version(spark(), warehouse, table);
   }
 }

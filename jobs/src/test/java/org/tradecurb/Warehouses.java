@@ -1,4 +1,4 @@
-package org.tradecurb.it;
+package org.tradecurb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,12 +11,15 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.tradecurb.config.TradecurbConfig;
+import org.tradecurb.spark.TableSpec;
+import org.tradecurb.spark.Warehouse;
 
 /**
- * What integration tests read from warehouses that runs wrote: whether two hold the same rows in a table (the
- * columns that name a run or its time left out), and a table's latest version.
+ * What tests read from warehouses that runs wrote: a table at its latest version, whether two warehouses hold
+ * the same rows in a table (the columns that name a run or its time left out), and a table's latest version.
  */
-final class Warehouses {
+public final class Warehouses {
 
   /** Columns that name the run or its time: they differ between any two runs by design. */
   private static final List<String> RUN_COLUMNS = List.of("normalized_run_id", "tagged_run_id", "run_id",
@@ -26,13 +29,35 @@ final class Warehouses {
 
   private Warehouses() {}
 
+  /**
+   * A table of the warehouse in that folder at its latest version, read as the stages read it (a scan of the files
+   * its log lists): a path read would first rebuild the table's state in two Spark jobs.
+   */
+  public static Dataset<Row> table(SparkSession spark, Path warehouse, String table) {
+    return of(spark, warehouse).read(spec(table));
+  }
+
+  /** The table's latest commit version: it moves only when a run committed to the table. */
+  public static long version(SparkSession spark, Path warehouse, String table) {
+    return of(spark, warehouse).version(spec(table)).orElseThrow().version();
+  }
+
+  private static Warehouse of(SparkSession spark, Path warehouse) {
+    return Warehouse.of(spark, TradecurbConfig.defaults().with("warehouse", warehouse.toString()));
+  }
+
+  private static TableSpec spec(String table) {
+    return Tables.all().stream().filter(t -> t.name().equals(table)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no table " + table));
+  }
+
   private static Dataset<Row> content(SparkSession spark, Path warehouse, String table) {
-    Dataset<Row> t = spark.read().format("delta").load(warehouse.resolve(table).toString());
+    Dataset<Row> t = table(spark, warehouse, table);
     return t.drop(RUN_COLUMNS.stream().filter(c -> List.of(t.columns()).contains(c)).toArray(String[]::new));
   }
 
   /** Each table of {@code actual} against {@code expected}: no row missing, extra or repeated, none empty. */
-  static void assertSame(SparkSession spark, Path expected, Path actual, List<String> tables, String what) {
+  public static void assertSame(SparkSession spark, Path expected, Path actual, List<String> tables, String what) {
     for (String table : tables) {
       Dataset<Row> want = content(spark, expected, table);
       Dataset<Row> got = content(spark, actual, table).select(want.columns()[0],
@@ -49,15 +74,9 @@ final class Warehouses {
   }
 
   /** Rows of one table, to show that a comparison compared something. */
-  static long rows(SparkSession spark, Path warehouse, String table) {
+  public static long rows(SparkSession spark, Path warehouse, String table) {
     long n = content(spark, warehouse, table).count();
     assertTrue(n > 0, table + " in " + warehouse + " has rows");
     return n;
-  }
-
-  /** The table's latest commit version: it moves only when a run committed to the table. */
-  static long version(SparkSession spark, Path warehouse, String table) {
-    return io.delta.tables.DeltaTable.forPath(spark, warehouse.resolve(table).toString()).history(1)
-        .select("version").first().getLong(0);
   }
 }
