@@ -477,7 +477,7 @@ public final class Warehouse {
       // A temporary view of the same name would shadow the table: it belongs to this session only.
       spark.catalog().dropTempView(table.name());
       if (spark.catalog().tableExists(table.name())) {
-        String registered = spark.sql("DESCRIBE DETAIL " + name).select("location").first().getString(0);
+        String registered = SparkLine.registeredLocation(spark, table.name());
         if (registered.replaceFirst("^file:", "").equals(location(table).replaceFirst("^file:", ""))
             || !sessionLocal) {
           continue;

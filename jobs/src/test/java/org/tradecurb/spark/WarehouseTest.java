@@ -98,4 +98,22 @@ class WarehouseTest extends SparkTestBase {
     w.replace(counts, rows(), "source IN ('a', 'zeta')", "r3");
     Assertions.assertTrue(w.holdsNone(counts, "source", "normalize"), "the file holding it removed");
   }
+
+  @Test
+  void aBareNameFollowsTheWarehouseLastRegisteredAndStaysWhereItIs() {
+    TableSpec named = spec("registered_counts");
+    Warehouse first = new Warehouse(spark(), newDir("register-first").toString(), false, "unused");
+    Warehouse second = new Warehouse(spark(), newDir("register-second").toString(), false, "unused");
+    first.append(named, rows(new Object[] {"a", 1L}), "r1");
+    second.append(named, rows(new Object[] {"a", 1L}, new Object[] {"b", 2L}), "r1");
+
+    first.registerForSql(List.of(named));
+    assertEquals(1L, sql("SELECT count(*) FROM registered_counts").first().getLong(0));
+    second.registerForSql(List.of(named));
+    assertEquals(2L, sql("SELECT count(*) FROM registered_counts").first().getLong(0), "re-pointed");
+    String registered = SparkLine.registeredLocation(spark(), "registered_counts");
+    assertEquals(second.location(named).replaceFirst("^file:", ""), registered.replaceFirst("^file:", ""));
+    second.registerForSql(List.of(named));
+    assertEquals(2L, sql("SELECT count(*) FROM registered_counts").first().getLong(0), "registered where it is");
+  }
 }

@@ -40,6 +40,20 @@ public final class SparkLine {
   }
 
   /**
+   * Where the session catalog's table of that name in the current database keeps its data: read from the
+   * catalog alone, where DESCRIBE DETAIL would load the Delta table's state.
+   */
+  public static String registeredLocation(SparkSession spark, String table) {
+    try {
+      return new org.apache.hadoop.fs.Path(((org.apache.spark.sql.classic.SparkSession) spark).sessionState()
+          .catalog().getTableMetadata(new org.apache.spark.sql.catalyst.TableIdentifier(table)).location())
+          .toString();
+    } catch (org.apache.spark.sql.AnalysisException e) {
+      throw new IllegalStateException("no table " + table + " in the session catalog", e);
+    }
+  }
+
+  /**
    * The frame computed once, on its first use, and kept by the executors in Spark's internal form (no
    * conversion to Java rows and back) under a plan of its own: later queries plan a scan of the kept rows, not
    * the whole derivation again, and get new column ids, so frames derived from one another join cleanly.
