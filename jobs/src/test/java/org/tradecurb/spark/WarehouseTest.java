@@ -6,6 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -34,12 +37,34 @@ class WarehouseTest extends SparkTestBase {
     return spark().createDataFrame(Arrays.stream(values).map(RowFactory::create).toList(), loose);
   }
 
+  /** The rows the query's scans read from files (before any filter), from the tasks' input metrics. */
+  private long recordsRead(Dataset<Row> query) throws java.util.concurrent.TimeoutException {
+    LongAdder read = new LongAdder();
+    SparkListener listener = new SparkListener() {
+      @Override
+      public void onTaskEnd(SparkListenerTaskEnd end) {
+        if (end.taskMetrics() != null) {
+          read.add(end.taskMetrics().inputMetrics().recordsRead());
+        }
+      }
+    };
+    spark().sparkContext().addSparkListener(listener);
+    try {
+      query.collectAsList();
+      spark().sparkContext().listenerBus().waitUntilEmpty();
+    } finally {
+      spark().sparkContext().removeSparkListener(listener);
+    }
+    return read.sum();
+  }
+
   private static List<String> contents(Dataset<Row> table) {
     return table.collectAsList().stream().map(r -> r.getAs("source") + " " + r.getAs("n")).sorted().toList();
   }
 
   @Test
-  void aTableIsCreatedByItsFirstWriteWithItsSpecAndItsPartitionsAndRowsReadFromTheLogAsFromTheState() {
+  void aTableIsCreatedByItsFirstWriteWithItsSpecAndItsPartitionsAndRowsReadFromTheLogAsFromTheState()
+      throws Exception {
     Warehouse w = new Warehouse(spark(), newDir("first-write").toString(), false, "unused");
     w.prepare(List.of(COUNTS, NEVER_WRITTEN, REFUSED));
     Assertions.assertFalse(w.exists(COUNTS), "prepared, not created");
@@ -69,6 +94,8 @@ class WarehouseTest extends SparkTestBase {
     assertEquals(List.of("a 1", "c 3"), contents(w.read(COUNTS, now)));
     assertEquals(List.of("a 1", "c 3"), contents(w.read(COUNTS)));
     assertEquals(List.of("c 3"), contents(w.read(COUNTS, now).where("source = 'c'")));
+    assertEquals(1L, recordsRead(w.read(COUNTS, now).where("source = 'c'")),
+        "the partition filter prunes the replayed scan to partition c's file: 1 row of 2 read");
     assertEquals(List.of("a 1", "b 2"), contents(w.read(COUNTS, created)));
 
     // A first write refused by the spec (a null in a NOT NULL column) leaves the table to be created.
