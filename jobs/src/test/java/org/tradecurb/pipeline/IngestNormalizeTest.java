@@ -143,13 +143,13 @@ class IngestNormalizeTest extends SparkTestBase {
 
     // The same warehouse again: a rerun changes nothing, a revision replaces exactly its file's rows.
 
-    long bronzeVersion = version(wh, "japan_customs_raw");
-    long flowsVersion = version(wh, "trade_flows");
+    long bronzeVersion = Warehouses.version(spark(), wh, "japan_customs_raw");
+    long flowsVersion = Warehouses.version(spark(), wh, "trade_flows");
     List<Row> before = rows(wh, "trade_flows", "SELECT * FROM trade_flows ORDER BY source, period, partner_iso3, code");
 
     Pipeline.run(context(in, wh), List.of("ingest", "normalize"));
-    assertEquals(bronzeVersion, version(wh, "japan_customs_raw"), "no commit to bronze");
-    assertEquals(flowsVersion, version(wh, "trade_flows"), "no commit to trade_flows");
+    assertEquals(bronzeVersion, Warehouses.version(spark(), wh, "japan_customs_raw"), "no commit to bronze");
+    assertEquals(flowsVersion, Warehouses.version(spark(), wh, "trade_flows"), "no commit to trade_flows");
     List<Row> skipped = rows(wh, "pipeline_runs", "SELECT DISTINCT status FROM pipeline_runs WHERE run_id = "
         + "(SELECT max(run_id) FROM pipeline_runs)");
     assertEquals(List.of("skipped"), skipped.stream().map(r -> r.getString(0)).toList());
@@ -296,9 +296,5 @@ class IngestNormalizeTest extends SparkTestBase {
     Assertions.assertTrue(spark().catalog().tableExists("tc_meta", "pipeline_runs"));
     Assertions.assertTrue(java.nio.file.Files.isDirectory(wh.resolve("japan_customs_raw/_delta_log")),
         "the data lives under the warehouse path");
-  }
-
-  private long version(Path warehouse, String table) {
-    return Warehouses.version(spark(), warehouse, table);
   }
 }

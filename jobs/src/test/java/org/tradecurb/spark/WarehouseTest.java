@@ -138,6 +138,7 @@ class WarehouseTest extends SparkTestBase {
     assertEquals(1L, sql("SELECT count(*) FROM registered_counts").first().getLong(0));
     second.registerForSql(List.of(named));
     assertEquals(2L, sql("SELECT count(*) FROM registered_counts").first().getLong(0), "re-pointed");
+    // The catalog's location reads as the warehouse's own, so registering there again leaves the entry as it is.
     String registered = SparkLine.registeredLocation(spark(), "registered_counts");
     assertEquals(second.location(named).replaceFirst("^file:", ""), registered.replaceFirst("^file:", ""));
     second.registerForSql(List.of(named));
