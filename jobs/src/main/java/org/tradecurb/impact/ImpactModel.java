@@ -47,9 +47,12 @@ public record ImpactModel(Dataset<Row> base, Dataset<Row> windowed, Dataset<Row>
    * side plans each in its own thread.
    */
   public Map<TableSpec, Supplier<Dataset<Row>>> tables() {
-    Supplier<Dataset<Row>> mirror = () -> MirrorFlows.byHs6(base, settings.cifFobMargin());
+    // source_comparison reads monthly_flows' values, and mirror_flows_by_category sums mirror_flows: each read
+    // is of rows kept, computed once by the first write.
+    Supplier<Dataset<Row>> monthly = once(() -> SparkLine.keep(held, MonthlyFlows.compute(base)));
+    Supplier<Dataset<Row>> mirror = once(() -> SparkLine.keep(held, MirrorFlows.byHs6(base, settings.cifFobMargin())));
     Map<TableSpec, Supplier<Dataset<Row>>> outputs = new LinkedHashMap<>();
-    outputs.put(MonthlyFlows.TABLE, () -> MonthlyFlows.compute(base));
+    outputs.put(MonthlyFlows.TABLE, monthly);
     outputs.put(CurbImpact.TABLE, () -> impact);
     outputs.put(EventStudy.TABLE, () -> EventStudy.withBands(EventStudy.compute(windowed, impact,
         settings.eventStudyMonths()), estimates));
@@ -59,8 +62,23 @@ public record ImpactModel(Dataset<Row> base, Dataset<Row> windowed, Dataset<Row>
     outputs.put(MirrorFlows.BY_CATEGORY, () -> MirrorFlows.byCategory(mirror.get(), settings.cifFobMargin()));
     outputs.put(Diversion.TABLE, () -> Diversion.compute(impact, settings.diversionDestinations(),
         settings.diversionTop()));
-    outputs.put(SourceSelection.COMPARISON, () -> SourceSelection.comparison(base));
+    outputs.put(SourceSelection.COMPARISON, () -> SourceSelection.comparison(base, monthly.get()));
     return outputs;
+  }
+
+  /** {@code frame}'s result, computed on the first call; callers in other threads wait for it. */
+  private static Supplier<Dataset<Row>> once(Supplier<Dataset<Row>> frame) {
+    return new Supplier<>() {
+      private Dataset<Row> computed;
+
+      @Override
+      public synchronized Dataset<Row> get() {
+        if (computed == null) {
+          computed = frame.get();
+        }
+        return computed;
+      }
+    };
   }
 
   public void release() {

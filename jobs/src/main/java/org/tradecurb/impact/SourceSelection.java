@@ -98,15 +98,17 @@ public final class SourceSelection {
         .drop("month_offset");
   }
 
-  /** Every source's monthly figures by category, beside the figure the impact tables use ({@link MonthlyBase}). */
-  public static Dataset<Row> comparison(Dataset<Row> base) {
+  /**
+   * Every source's monthly figures by category ({@link MonthlyBase}), beside the figure the impact tables use:
+   * monthly_flows' value, the used lines' sum per route, month and category.
+   */
+  public static Dataset<Row> comparison(Dataset<Row> base, Dataset<Row> monthlyFlows) {
     Dataset<Row> bySource = Categories.explode(base)
         .groupBy("reporter_iso3", "partner_iso3", "flow", "period", "category", "source")
         .agg(ExactSum.sum("value_usd").as("value_usd"), ExactSum.sum("net_weight_kg").as("quantity_kg"),
             functions.max("used").as("used"));
-    Dataset<Row> used = Categories.explode(base.where(col("used")))
-        .groupBy("reporter_iso3", "partner_iso3", "flow", "period", "category")
-        .agg(ExactSum.sum("value_usd").as("used_value_usd"));
+    Dataset<Row> used = monthlyFlows.select(col("reporter_iso3"), col("partner_iso3"), col("flow"), col("period"),
+        col("category"), col("value_usd").as("used_value_usd"));
     return bySource.join(used, new String[] {"reporter_iso3", "partner_iso3", "flow", "period", "category"}, "left")
         .withColumn("value_vs_used_pct", when(col("used_value_usd").gt(0),
             col("value_usd").divide(col("used_value_usd")).minus(1).multiply(100)))

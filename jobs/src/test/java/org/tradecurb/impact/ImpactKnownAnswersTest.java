@@ -292,7 +292,8 @@ class ImpactKnownAnswersTest extends SparkTestBase {
         + "'non_dual_use' AND period = DATE'2026-01-01'").first();
     assertEquals(200.0, jan.<Double>getAs("value_usd"), 1e-9);
     Assertions.assertTrue(jan.<Boolean>getAs("split_from_combined"));
-    Row comtrade = SourceSelection.comparison(base).where("source = 'comtrade' AND category = 'graphite'").first();
+    Row comtrade = SourceSelection.comparison(base, MonthlyFlows.compute(base))
+        .where("source = 'comtrade' AND category = 'graphite'").first();
     Assertions.assertFalse(comtrade.<Boolean>getAs("used"));
     assertEquals(899.0, comtrade.<Double>getAs("value_vs_used_pct"), 1e-9, "999 vs 100");
   }
