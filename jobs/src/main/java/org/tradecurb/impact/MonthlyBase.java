@@ -34,7 +34,11 @@ public final class MonthlyBase {
   private MonthlyBase() {}
 
   public static Dataset<Row> of(Dataset<Row> tagged, Map<String, List<String>> sourcePrecedence) {
-    Dataset<Row> marked = SourceSelection.mark(SourceSelection.splitCombinedMonths(tagged), sourcePrecedence);
+    // One shuffle, by route and month, serves the source choice's window and both steps of the aggregate (its
+    // distinct count of codes included): each groups within a route and month.
+    Dataset<Row> byRouteMonth = SourceSelection.splitCombinedMonths(tagged)
+        .repartition(col("reporter_iso3"), col("partner_iso3"), col("flow"), col("period"));
+    Dataset<Row> marked = SourceSelection.mark(byRouteMonth, sourcePrecedence);
     return marked.withColumn("mirror_hs6", when(MirrorFlows.mirrorRoute(), col("hs6")))
         .withColumn("dual_use_code", when(col("dual_use"), col("code")))
         .groupBy(java.util.Arrays.stream(KEYS).map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
