@@ -35,6 +35,10 @@ public final class Sessions {
     // Delta 4 ignores VACUUM's RETAIN n HOURS by default (it keeps the table property's 7 days instead): maintain's
     // --retain-hours means what it says on both Spark lines. Delta 3.3 has no such setting.
     conf.put("spark.databricks.delta.vacuum.retentionWindowIgnore.enabled", "false");
+    // Aggregates with collect_set/collect_list (the impact tables' sources, trade_flows' source_files) keep up to
+    // this many groups per task in a hash map before sorting the rest (Spark's default, 128, sorted nearly every
+    // impact aggregate): a bounded map of a few tens of MB.
+    conf.put("spark.sql.objectHashAggregate.sortBased.fallbackThreshold", "65536");
     // Reference tables (catalogue, crosswalks, FX) are a few thousand rows: always broadcast.
     conf.put("spark.sql.autoBroadcastJoinThreshold", String.valueOf(32L * 1024 * 1024));
     return conf;
