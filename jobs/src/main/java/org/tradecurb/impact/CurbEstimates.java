@@ -205,17 +205,22 @@ public final class CurbEstimates {
       List<Row> out = new ArrayList<>();
       for (String d : route.keySet()) {
         List<String> others = controls.stream().filter(c -> !c.equals(d) && route.containsKey(c)).toList();
+        // Every estimate of d reads d's rows and its controls' alone: the other destinations' rows (every
+        // destination of an event on all of them) are left out once here rather than skipped in each fit.
+        Set<String> read = new java.util.HashSet<>(others);
+        read.add(d);
+        List<CurbEstimator.Observation> rows = panel.stream().filter(o -> read.contains(o.destination())).toList();
         for (String category : categories.get(d)) {
           Emit emit = new Emit(route.get(d), category, out);
-          CurbEstimator.measures(panel, windows, d, others, category).forEach(e -> emit.row(null, null, e, null));
-          CurbEstimator.horizons(panel, windows, d, others, category).forEach(e -> emit.row(null, null, e, null));
+          CurbEstimator.measures(rows, windows, d, others, category).forEach(e -> emit.row(null, null, e, null));
+          CurbEstimator.horizons(rows, windows, d, others, category).forEach(e -> emit.row(null, null, e, null));
           if (!targeted.contains(d)) {
             continue;
           }
-          CurbEstimator.eventStudy(panel, windows, d, others, category, studyMonths)
+          CurbEstimator.eventStudy(rows, windows, d, others, category, studyMonths)
               .forEach(e -> emit.row(null, null, e, null));
-          List<CurbEstimator.Placebo> placebos = CurbEstimator.placebos(panel, windows, d, others, category);
-          CurbEstimator.Estimate own = CurbEstimator.didControls(panel, windows, d, others, category);
+          List<CurbEstimator.Placebo> placebos = CurbEstimator.placebos(rows, windows, d, others, category);
+          CurbEstimator.Estimate own = CurbEstimator.didControls(rows, windows, d, others, category);
           int[] rank = CurbEstimator.rank(own, placebos);
           emit.row("target", d, own, rank);
           placebos.forEach(p -> emit.row(p.test(), p.destination(), p.estimate(),
