@@ -22,8 +22,10 @@ public final class RunContext {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunContext.class);
 
+  // To the millisecond: runs of one warehouse (one at a time, under its lock) then sort by id in the order they
+  // started, even two short runs within one second.
   private static final DateTimeFormatter RUN_ID_TIME =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private final SparkSession spark;
   private final TradecurbConfig config;
