@@ -1,6 +1,9 @@
 package org.tradecurb;
 
 import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.execution.SparkPlan;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -20,5 +23,10 @@ abstract class SparkTestKit extends JavaDataFrameSuiteBase {
     synchronized (SparkTestKit.class) {
       runBefore();
     }
+  }
+
+  /** The physical plan a frame's actions run, whose metrics those actions fill in. */
+  public static SparkPlan executedPlan(Dataset<Row> frame) {
+    return frame.queryExecution().executedPlan();
   }
 }

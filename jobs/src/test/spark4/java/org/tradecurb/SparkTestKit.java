@@ -8,6 +8,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.SparkPlan;
 
 /**
  * The Spark 4 line's session for tests. spark-testing-base has no Spark 4 release, so this stands in for
@@ -45,5 +46,10 @@ abstract class SparkTestKit {
   private static List<String> columns(Dataset<Row> frame) {
     return Arrays.stream(frame.schema().fields())
         .map(f -> f.name() + " " + f.dataType().simpleString()).toList();
+  }
+
+  /** The physical plan a frame's actions run, whose metrics those actions fill in. */
+  public static SparkPlan executedPlan(Dataset<Row> frame) {
+    return ((org.apache.spark.sql.classic.Dataset<Row>) frame).queryExecution().executedPlan();
   }
 }
