@@ -2,8 +2,8 @@ package org.tradecurb.impact;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
@@ -34,20 +34,32 @@ public final class MonthlyBase {
   private MonthlyBase() {}
 
   public static Dataset<Row> of(Dataset<Row> tagged, Map<String, List<String>> sourcePrecedence) {
-    // One shuffle, by route and month, serves the source choice's window and both steps of the aggregate (its
-    // distinct count of codes included): each groups within a route and month.
+    // One shuffle, by route and month, serves the source choice's window and the aggregate's two steps below:
+    // each groups within a route and month.
     Dataset<Row> byRouteMonth = SourceSelection.splitCombinedMonths(tagged)
         .repartition(col("reporter_iso3"), col("partner_iso3"), col("flow"), col("period"));
     Dataset<Row> marked = SourceSelection.mark(byRouteMonth, sourcePrecedence);
+    Column[] keys = java.util.Arrays.stream(KEYS).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    Column[] keysAndCode = java.util.Arrays.copyOf(keys, keys.length + 1);
+    keysAndCode[keys.length] = col("code");
+    // Two steps, by code and then without it, each partitioned as the shuffle left the rows: the distinct count of
+    // codes is then a count of the first step's groups, where countDistinct would double every row (Expand).
     return marked.withColumn("mirror_hs6", when(MirrorFlows.mirrorRoute(), col("hs6")))
         .withColumn("dual_use_code", when(col("dual_use"), col("code")))
-        .groupBy(java.util.Arrays.stream(KEYS).map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
-        .agg(ExactSum.sum("value_usd").as("value_usd"),
-            ExactSum.sum("net_weight_kg").as("net_weight_kg"),
-            ExactSum.sum(when(col("net_weight_kg").isNotNull(), col("value_usd")).otherwise(lit(0.0))).as("kg_value_usd"),
-            ExactSum.sum(when(col("fx_quality").equalTo("published"), col("value_usd")).otherwise(lit(0.0)))
+        .groupBy(keysAndCode)
+        .agg(ExactSum.units(col("value_usd")).as("value_usd"),
+            ExactSum.units(col("net_weight_kg")).as("net_weight_kg"),
+            ExactSum.units(when(col("net_weight_kg").isNotNull(), col("value_usd")).otherwise(lit(0.0)))
+                .as("kg_value_usd"),
+            ExactSum.units(when(col("fx_quality").equalTo("published"), col("value_usd")).otherwise(lit(0.0)))
                 .as("fx_published_value_usd"),
-            countDistinct("code").as("n_codes"),
-            count(lit(1)).as("lines"));
+            count(lit(1)).as("lines"))
+        .groupBy(keys)
+        .agg(ExactSum.ofUnits("value_usd").as("value_usd"),
+            ExactSum.ofUnits("net_weight_kg").as("net_weight_kg"),
+            ExactSum.ofUnits("kg_value_usd").as("kg_value_usd"),
+            ExactSum.ofUnits("fx_published_value_usd").as("fx_published_value_usd"),
+            count(col("code")).as("n_codes"),
+            sum("lines").as("lines"));
   }
 }

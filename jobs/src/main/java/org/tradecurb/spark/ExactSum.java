@@ -18,7 +18,17 @@ public final class ExactSum {
   private ExactSum() {}
 
   public static Column sum(Column value) {
-    return functions.sum(functions.round(value.multiply(SCALE)).cast(DataTypes.LongType)).divide(SCALE);
+    return units(value).divide(SCALE);
+  }
+
+  /** The sum in whole thousandths, for an aggregate in two steps: {@link #ofUnits} adds these exactly. */
+  public static Column units(Column value) {
+    return functions.sum(functions.round(value.multiply(SCALE)).cast(DataTypes.LongType));
+  }
+
+  /** The sum of partial sums in thousandths ({@link #units}), as {@link #sum} of the values would give it. */
+  public static Column ofUnits(String units) {
+    return functions.sum(units).divide(SCALE);
   }
 
   public static Column sum(String column) {

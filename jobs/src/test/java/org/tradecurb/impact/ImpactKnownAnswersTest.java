@@ -298,6 +298,27 @@ class ImpactKnownAnswersTest extends SparkTestBase {
     assertEquals(899.0, comtrade.<Double>getAs("value_vs_used_pct"), 1e-9, "999 vs 100");
   }
 
+  /**
+   * One route and month: two lines of one code (one without a weight) and a line of another code of the same HS6
+   * (in yuan at an estimated rate), beside Comtrade's copy, which China Customs' lines outrank.
+   */
+  @Test
+  void theMonthlyBaseCountsEachCodeOnceAndSumsEveryLine() {
+    List<Row> rows = List.of(
+        row("china_customs", "CHN", "JPN", "export", "2026-05", 1, "61091000", 10, 1.0),
+        row("china_customs", "CHN", "JPN", "export", "2026-05", 1, "61091000", 20, null),
+        row("china_customs", "CHN", "JPN", "export", "2026-05", 1, "61091090", 30, 3.0, "estimated"),
+        row("comtrade", "CHN", "JPN", "export", "2026-05", 1, "610910", 99, 9.0));
+    List<Row> groups = MonthlyBase.of(spark().createDataFrame(rows, TAGGED),
+            ImpactSettings.from(TradecurbConfig.defaults()).sourcePrecedence())
+        .selectExpr("source", "used", "mirror_hs6", "value_usd", "net_weight_kg", "kg_value_usd",
+            "fx_published_value_usd", "n_codes", "lines")
+        .orderBy("source").collectAsList();
+    assertEquals(List.of(
+        RowFactory.create("china_customs", true, "610910", 60.0, 4.0, 40.0, 30.0, 2L, 3L),
+        RowFactory.create("comtrade", false, "610910", 99.0, 9.0, 99.0, 99.0, 1L, 1L)), groups);
+  }
+
   private Row estimate(Dataset<Row> table, String category, String measure) {
     List<Row> r = table.where("reporter_iso3 = 'CHN' AND flow = 'export' AND partner_iso3 = 'JPN' AND category = '"
         + category + "' AND measure = '" + measure + "' AND relative_month IS NULL").collectAsList();
