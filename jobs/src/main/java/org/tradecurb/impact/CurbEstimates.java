@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -207,7 +208,7 @@ public final class CurbEstimates {
         List<String> others = controls.stream().filter(c -> !c.equals(d) && route.containsKey(c)).toList();
         // Every estimate of d reads d's rows and its controls' alone: the other destinations' rows (every
         // destination of an event on all of them) are left out once here rather than skipped in each fit.
-        Set<String> read = new java.util.HashSet<>(others);
+        Set<String> read = new HashSet<>(others);
         read.add(d);
         List<CurbEstimator.Observation> rows = panel.stream().filter(o -> read.contains(o.destination())).toList();
         for (String category : categories.get(d)) {

@@ -6,8 +6,10 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -39,9 +41,8 @@ public final class MonthlyBase {
     Dataset<Row> byRouteMonth = SourceSelection.splitCombinedMonths(tagged)
         .repartition(col("reporter_iso3"), col("partner_iso3"), col("flow"), col("period"));
     Dataset<Row> marked = SourceSelection.mark(byRouteMonth, sourcePrecedence);
-    Column[] keys = java.util.Arrays.stream(KEYS).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-    Column[] keysAndCode = java.util.Arrays.copyOf(keys, keys.length + 1);
-    keysAndCode[keys.length] = col("code");
+    Column[] keys = Arrays.stream(KEYS).map(k -> col(k)).toArray(Column[]::new);
+    Column[] keysAndCode = Stream.concat(Arrays.stream(keys), Stream.of(col("code"))).toArray(Column[]::new);
     // Two steps, by code and then without it, each partitioned as the shuffle left the rows: the distinct count of
     // codes is then a count of the first step's groups, where countDistinct would double every row (Expand).
     return marked.withColumn("mirror_hs6", when(MirrorFlows.mirrorRoute(), col("hs6")))
