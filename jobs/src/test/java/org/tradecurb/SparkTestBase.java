@@ -25,8 +25,9 @@ public abstract class SparkTestBase extends SparkTestKit {
         .setAppName("tradecurb-tests")
         .set("spark.ui.enabled", "false")
         .set("spark.driver.host", "127.0.0.1")
-        .set("spark.sql.shuffle.partitions", "2")
-        // Test inputs are a few rows: compiling whole-stage code costs more than it saves.
+        // Test inputs are a few rows, as bin/tradecurb runs small inputs: one shuffle partition (each task pays
+        // for its plan whatever its rows), and no whole-stage code, whose compiling costs more than it saves.
+        .set("spark.sql.shuffle.partitions", "1")
         .set("spark.sql.codegen.wholeStage", "false");
     Map<String, String> defaults = Sessions.defaults();
     defaults.putAll(Sessions.localDefaults());
